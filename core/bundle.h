@@ -1,0 +1,42 @@
+/*
+ * bundle.h - model bundles: a directory holding manifest.ini (format,
+ * pipeline snapshot, labels, training data checksum, metrics) and each
+ * stateful stage's files.  Written to a temporary directory and swapped
+ * into place, so a failed or interrupted run never leaves half a model.
+ */
+#ifndef SIFT_BUNDLE_H
+#define SIFT_BUNDLE_H
+
+#include <stdint.h>
+
+#include "pipeline.h"
+
+#define SIFT_BUNDLE_FORMAT 1
+
+/* Facts about the training run recorded in the manifest. */
+struct sift_bundle_meta {
+    size_t samples;
+    uint64_t checksum;
+    double seconds;
+    const char *extra;  /* more "key = value\n" lines for [bundle]; may be NULL */
+};
+
+/* Write trained pipeline p as bundle dir (replacing any old one only once
+ * the new one is complete). */
+int sift_bundle_save(const struct sift_pipeline *p, const char *dir,
+                     const struct sift_bundle_meta *meta,
+                     struct sift_error *err);
+
+/* Load a bundle: a ready-to-run pipeline, or NULL with err set. */
+struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err);
+
+/* Refuse (with what differs) when ini-built pipeline `ini` has a
+ * tokenizer, featurizers or classifier plugin other than the bundle's. */
+int sift_bundle_check(const struct sift_pipeline *bundle, const char *dir,
+                      const struct sift_pipeline *ini, const char *ini_path,
+                      struct sift_error *err);
+
+/* Remove a directory of plain files (a bundle or its temporary). */
+void sift_bundle_remove(const char *dir);
+
+#endif

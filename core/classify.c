@@ -1,0 +1,733 @@
+/*
+ * classify.c - `sift classify`: label every sentence of files, directory
+ * trees or stdin, on N threads, writing rows in input order whatever N is.
+ *
+ * Files are listed first (directories walked in byte order of names,
+ * symlinks not followed unless asked), then worker threads take files in
+ * order and render each file's rows into a memory buffer; the main thread
+ * writes the buffers in input order.  Workers run at most a window of
+ * files ahead of the writer, so memory stays bounded.  With -o the rows go
+ * to a temporary file renamed into place only when everything succeeded.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "html.h"
+#include "samples.h"
+
+enum fmt { FMT_TSV, FMT_JSONL, FMT_HTML };
+
+struct opts {
+    const char *ini, *model, *out, *files_from;
+    char **include, **exclude;
+    size_t ninclude, nexclude;
+    int jobs, lines, summary, follow;
+    enum fmt format;
+    int *only;            /* per label: 1 to print */
+    const char *only_arg;
+    double min_conf;
+    size_t max_bytes;
+};
+
+struct job {
+    char *path;
+    char *buf;            /* rendered rows */
+    size_t len;
+    char *warning;        /* why the file was skipped, or NULL */
+    size_t sentences, bytes;
+    size_t *counts;       /* per label */
+    int done;
+};
+
+struct run {
+    const struct opts *o;
+    const struct sift_pipeline *p;
+    struct job *jobs;
+    size_t njobs, next, written;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int failed;
+    struct sift_error err;
+};
+
+static const size_t WINDOW = 64;
+
+/* ---- input listing ---- */
+
+struct list {
+    char **v;
+    size_t n, cap;
+};
+
+static int list_add(struct list *l, const char *s)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        char **v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        l->v = v;
+        l->cap = cap;
+    }
+    if (!(l->v[l->n] = strdup(s)))
+        return -1;
+    l->n++;
+    return 0;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int wanted(const struct opts *o, const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    for (size_t i = 0; i < o->nexclude; i++)
+        if (!fnmatch(o->exclude[i], base, 0) || !fnmatch(o->exclude[i], path, 0))
+            return 0;
+    if (!o->ninclude)
+        return 1;
+    for (size_t i = 0; i < o->ninclude; i++)
+        if (!fnmatch(o->include[i], base, 0) || !fnmatch(o->include[i], path, 0))
+            return 1;
+    return 0;
+}
+
+/* Append path (a file, or a directory walked recursively).  Problems
+ * become jobs with a warning so they are reported in order. */
+static int walk(const struct opts *o, const char *path, struct list *files,
+                struct list *warn, int top, int depth)
+{
+    struct stat st;
+    char msg[600];
+    if ((o->follow || top ? stat(path, &st) : lstat(path, &st)) != 0) {
+        snprintf(msg, sizeof msg, "%s\t%s", path, strerror(errno));
+        return list_add(warn, msg);
+    }
+    if (S_ISLNK(st.st_mode))
+        return 0; /* not followed: --follow-symlinks to follow */
+    if (S_ISDIR(st.st_mode)) {
+        DIR *d;
+        struct dirent *e;
+        struct list names = {0};
+        int rc = 0;
+        if (depth > 64) {
+            snprintf(msg, sizeof msg, "%s\tdirectories nested too deep "
+                                      "(symlink loop?)", path);
+            return list_add(warn, msg);
+        }
+        if (!(d = opendir(path))) {
+            snprintf(msg, sizeof msg, "%s\t%s", path, strerror(errno));
+            return list_add(warn, msg);
+        }
+        while ((e = readdir(d)))
+            if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+                list_add(&names, e->d_name)) {
+                rc = -1;
+                break;
+            }
+        closedir(d);
+        qsort(names.v, names.n, sizeof *names.v, cmp_name);
+        for (size_t i = 0; i < names.n && !rc; i++) {
+            char *child;
+            size_t pl = strlen(path);
+            if (asprintf(&child, "%s%s%s", path,
+                         pl && path[pl - 1] == '/' ? "" : "/",
+                         names.v[i]) < 0) {
+                rc = -1;
+                break;
+            }
+            rc = walk(o, child, files, warn, 0, depth + 1);
+            free(child);
+        }
+        for (size_t i = 0; i < names.n; i++)
+            free(names.v[i]);
+        free(names.v);
+        return rc;
+    }
+    if (!top && !wanted(o, path))
+        return 0;
+    if (!S_ISREG(st.st_mode) && !top) {
+        snprintf(msg, sizeof msg, "%s\tnot a regular file", path);
+        return list_add(warn, msg);
+    }
+    return list_add(files, path);
+}
+
+/* ---- one file ---- */
+
+static const char *binary_reason(const char *t, size_t n)
+{
+    size_t nul = 0, look = n < 65536 ? n : 65536;
+    if (n >= 2 && ((t[0] == '\xFF' && t[1] == '\xFE') ||
+                   (t[0] == '\xFE' && t[1] == '\xFF')))
+        return "UTF-16 text is not supported (convert with: iconv -f UTF-16 "
+               "-t UTF-8)";
+    if (n >= 4 && (!memcmp(t, "\x7F" "ELF", 4) || !memcmp(t, "PK\3\4", 4) ||
+                   !memcmp(t, "\x89PNG", 4) || !memcmp(t, "\xFF\xD8\xFF", 3) ||
+                   !memcmp(t, "\x1F\x8B", 2) || !memcmp(t, "%PDF", 4)))
+        return "binary file";
+    for (size_t i = 0; i < look; i++)
+        nul += t[i] == '\0';
+    if (nul * 100 > look)
+        return "binary file (many NUL bytes)";
+    return NULL;
+}
+
+static void put_row(FILE *f, const struct run *r, const char *path,
+                    size_t index, size_t start, size_t end, const char *text,
+                    int label, const double *scores)
+{
+    const struct sift_pipeline *p = r->p;
+    if (r->o->format == FMT_TSV) {
+        fprintf(f, "%s\t%zu\t%zu\t%zu\t%s\t%.4f\t", path, index, start, end,
+                p->labels[label], scores[label]);
+        cli_put_flat(f, text + start, end - start);
+        putc('\n', f);
+        return;
+    }
+    if (r->o->format == FMT_HTML) {
+        sift_html_sentence(f, p, index, label, scores,
+                           text + start, end - start);
+        return;
+    }
+    fputs("{\"path\": \"", f);
+    cli_put_json(f, path, strlen(path));
+    fprintf(f, "\", \"index\": %zu, \"start\": %zu, \"end\": %zu, "
+               "\"label\": \"%s\", \"confidence\": %.4f, \"scores\": {",
+            index, start, end, p->labels[label], scores[label]);
+    for (size_t k = 0; k < p->nlabels; k++)
+        fprintf(f, "%s\"%s\": %.4f", k ? ", " : "", p->labels[k], scores[k]);
+    fputs("}, \"text\": \"", f);
+    cli_put_json(f, text + start, end - start);
+    fputs("\"}\n", f);
+}
+
+static int do_file(struct run *r, struct sift_worker *w, struct job *j,
+                   double *scores)
+{
+    const struct opts *o = r->o;
+    struct sift_error err = {0};
+    char *text = NULL;
+    size_t len, n;
+    const struct sift_span *sp;
+    FILE *f;
+    int rc = 0;
+    if (cli_read_file(j->path, &text, &len, o->max_bytes, &err)) {
+        const char *colon = strstr(err.msg, ": ");
+        j->warning = strdup(colon ? colon + 2 : err.msg);
+        return 0;
+    }
+    j->bytes = len;
+    const char *why = binary_reason(text, len);
+    if (why) {
+        j->warning = strdup(why);
+        free(text);
+        return 0;
+    }
+    f = open_memstream(&j->buf, &j->len);
+    if (!f) {
+        free(text);
+        return sift_fail(&r->err, SIFT_ENOMEM, "out of memory");
+    }
+    if (o->format == FMT_HTML)
+        sift_html_doc_begin(f, j->path);
+    if (o->lines) {
+        size_t a = 0, line = 0;
+        while (a < len || (a == 0 && len == 0 && line == 0)) {
+            const char *nl = memchr(text + a, '\n', len - a);
+            size_t b = nl ? (size_t)(nl - text) : len, e = b;
+            int label;
+            if (a == len && !nl)
+                break;
+            if (e > a && text[e - 1] == '\r')
+                e--;
+            line++;
+            if ((rc = sift_worker_classify(w, text + a, e - a, &label, scores,
+                                           &err)))
+                break;
+            j->counts[label]++;
+            j->sentences++;
+            if ((!o->only || o->only[label]) && scores[label] >= o->min_conf)
+                put_row(f, r, j->path, line, a, e, text, label, scores);
+            a = b + 1;
+        }
+    } else if (!(rc = sift_worker_segment(w, text, len, &sp, &n, &err))) {
+        for (size_t k = 0; k < n; k++) {
+            int label;
+            size_t a = sp[k].start, b = sp[k].end;
+            if ((rc = sift_worker_classify(w, text + a, b - a, &label, scores,
+                                           &err)))
+                break;
+            j->counts[label]++;
+            j->sentences++;
+            if ((!o->only || o->only[label]) && scores[label] >= o->min_conf)
+                put_row(f, r, j->path, k + 1, a, b, text, label, scores);
+        }
+    }
+    if (o->format == FMT_HTML)
+        sift_html_doc_end(f);
+    if (fclose(f) && !rc)
+        rc = sift_fail(&err, SIFT_ENOMEM, "out of memory");
+    free(text);
+    if (rc) {
+        pthread_mutex_lock(&r->mu);
+        if (!r->failed)
+            sift_fail(&r->err, rc, "%s: %s", j->path, err.msg);
+        r->failed = 1;
+        pthread_mutex_unlock(&r->mu);
+    }
+    return rc;
+}
+
+static void *worker_main(void *arg)
+{
+    struct run *r = arg;
+    struct sift_error err = {0};
+    struct sift_worker *w = sift_worker_new(r->p, &err);
+    double *scores = malloc(r->p->nlabels * sizeof *scores);
+    pthread_mutex_lock(&r->mu);
+    if (!w || !scores) {
+        if (!r->failed)
+            r->err = err;
+        r->failed = 1;
+    }
+    for (;;) {
+        while (!r->failed && r->next < r->njobs &&
+               r->next >= r->written + WINDOW)
+            pthread_cond_wait(&r->cv, &r->mu);
+        if (r->failed || r->next >= r->njobs)
+            break;
+        struct job *j = &r->jobs[r->next++];
+        pthread_mutex_unlock(&r->mu);
+        if (!j->warning)
+            do_file(r, w, j, scores);
+        pthread_mutex_lock(&r->mu);
+        j->done = 1;
+        pthread_cond_broadcast(&r->cv);
+    }
+    pthread_cond_broadcast(&r->cv);
+    pthread_mutex_unlock(&r->mu);
+    free(scores);
+    sift_worker_free(w);
+    return NULL;
+}
+
+/* ---- output file, replaced only on success ---- */
+
+static char tmp_out[4096];
+
+static void on_signal(int sig)
+{
+    if (tmp_out[0])
+        unlink(tmp_out);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static int parse_only(struct opts *o, const struct sift_pipeline *p)
+{
+    const char *q = o->only_arg;
+    o->only = calloc(p->nlabels, sizeof *o->only);
+    if (!o->only)
+        return -1;
+    while (*q) {
+        const char *e = strchr(q, ',');
+        size_t n = e ? (size_t)(e - q) : strlen(q);
+        size_t k;
+        for (k = 0; k < p->nlabels; k++)
+            if (strlen(p->labels[k]) == n && !strncmp(p->labels[k], q, n))
+                break;
+        if (k == p->nlabels) {
+            fprintf(stderr, "sift classify: --only: unknown label '%.*s' "
+                            "(the model's labels:", (int)n, q);
+            for (k = 0; k < p->nlabels; k++)
+                fprintf(stderr, " %s", p->labels[k]);
+            fprintf(stderr, ")\n");
+            return 1;
+        }
+        o->only[k] = 1;
+        q = e ? e + 1 : q + n;
+    }
+    return 0;
+}
+
+static const char help[] =
+    "usage: sift classify [-c INI | -m DIR] [options] PATH...\n"
+    "\n"
+    "Label every sentence of each file, of every file under each directory,\n"
+    "or of stdin ('-').  Rows come out in input order whatever -j is:\n"
+    "  tsv:   path, index, start, end, label, confidence, text\n"
+    "  jsonl: the same fields plus every label's score\n"
+    "  html:  one self-contained page with sentences highlighted by label\n"
+    "\n"
+    "  -c, --config INI       pipeline (default ./pipeline.ini); its\n"
+    "                         [pipeline] model is the bundle to use\n"
+    "  -m, --model DIR        model bundle (checked against -c when both)\n"
+    "  -j, --jobs N           worker threads (default: number of CPUs)\n"
+    "  -f, --format FMT       tsv (default), jsonl or html\n"
+    "  -o, --output FILE      write here (replaced only when complete)\n"
+    "      --lines            input is one sentence a line: one row a line\n"
+    "      --only L1,L2       print only these labels\n"
+    "      --min-confidence X print only rows with confidence >= X\n"
+    "      --summary          per-file and total counts per label (stderr)\n"
+    "      --files-from FILE  read paths from FILE, one a line ('-' stdin)\n"
+    "      --include GLOB     in directories, only files matching GLOB\n"
+    "      --exclude GLOB     skip files matching GLOB\n"
+    "      --follow-symlinks  follow symbolic links inside directories\n"
+    "      --max-bytes N      skip files larger than N (default 64 MiB)\n"
+    "\n"
+    "Binary, unreadable and oversized files are skipped with a warning\n"
+    "each.  Exit status: 0 all done, 1 failure, 2 usage, 3 some files "
+    "skipped.\n";
+
+static int add_glob(char ***v, size_t *n, const char *g)
+{
+    char **nv = realloc(*v, (*n + 1) * sizeof *nv);
+    if (!nv)
+        return -1;
+    nv[(*n)++] = (char *)g;
+    *v = nv;
+    return 0;
+}
+
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+    static const struct option lo[] = {
+        {"config", required_argument, 0, 'c'},
+        {"model", required_argument, 0, 'm'},
+        {"jobs", required_argument, 0, 'j'},
+        {"format", required_argument, 0, 'f'},
+        {"output", required_argument, 0, 'o'},
+        {"lines", no_argument, 0, 'L'},
+        {"only", required_argument, 0, 'O'},
+        {"min-confidence", required_argument, 0, 'C'},
+        {"summary", no_argument, 0, 'S'},
+        {"files-from", required_argument, 0, 'F'},
+        {"include", required_argument, 0, 'I'},
+        {"exclude", required_argument, 0, 'X'},
+        {"follow-symlinks", no_argument, 0, 'Y'},
+        {"max-bytes", required_argument, 0, 'B'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    int c;
+    char *end;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    o->jobs = cpus > 0 ? (int)cpus : 1;
+    o->max_bytes = 64u << 20;
+    while ((c = getopt_long(argc, argv, "c:m:j:f:o:h", lo, NULL)) != -1) {
+        switch (c) {
+        case 'c': o->ini = optarg; break;
+        case 'm': o->model = optarg; break;
+        case 'o': o->out = optarg; break;
+        case 'L': o->lines = 1; break;
+        case 'S': o->summary = 1; break;
+        case 'Y': o->follow = 1; break;
+        case 'F': o->files_from = optarg; break;
+        case 'O': o->only_arg = optarg; break;
+        case 'j':
+            o->jobs = (int)strtol(optarg, &end, 10);
+            if (*end || o->jobs < 1 || o->jobs > 256)
+                return cli_usage("classify", "-j takes 1..256, not '%s'",
+                                 optarg);
+            break;
+        case 'f':
+            if (!strcmp(optarg, "tsv"))
+                o->format = FMT_TSV;
+            else if (!strcmp(optarg, "jsonl"))
+                o->format = FMT_JSONL;
+            else if (!strcmp(optarg, "html"))
+                o->format = FMT_HTML;
+            else
+                return cli_usage("classify", "--format takes tsv, jsonl or "
+                                             "html, not '%s'", optarg);
+            break;
+        case 'C':
+            o->min_conf = strtod(optarg, &end);
+            if (*end || !(o->min_conf >= 0 && o->min_conf <= 1))
+                return cli_usage("classify", "--min-confidence takes a "
+                                             "number in [0, 1]");
+            break;
+        case 'B':
+            o->max_bytes = strtoull(optarg, &end, 10);
+            if (*end || !o->max_bytes)
+                return cli_usage("classify", "--max-bytes takes a positive "
+                                             "number of bytes");
+            break;
+        case 'I':
+            if (add_glob(&o->include, &o->ninclude, optarg))
+                return SIFT_EXIT_FAIL;
+            break;
+        case 'X':
+            if (add_glob(&o->exclude, &o->nexclude, optarg))
+                return SIFT_EXIT_FAIL;
+            break;
+        case 'h':
+            fputs(help, stdout);
+            return -1;
+        default:
+            return cli_usage("classify", "unknown option");
+        }
+    }
+    if (optind >= argc && !o->files_from)
+        return cli_usage("classify", "no input: give files, directories, "
+                                     "'-' or --files-from");
+    return 0;
+}
+
+static int read_list(const char *from, struct list *paths)
+{
+    FILE *f = strcmp(from, "-") ? fopen(from, "r") : stdin;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    if (!f) {
+        fprintf(stderr, "sift classify: %s: cannot open: %s\n", from,
+                strerror(errno));
+        return -1;
+    }
+    while ((n = getline(&line, &cap, f)) > 0) {
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        if (n && list_add(paths, line))
+            break;
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return 0;
+}
+
+static void summary_line(FILE *f, const struct sift_pipeline *p,
+                         const char *name, const size_t *counts, size_t n)
+{
+    fprintf(f, "%s\t%zu sentences", name, n);
+    for (size_t k = 0; k < p->nlabels; k++)
+        fprintf(f, "\t%s %zu", p->labels[k], counts[k]);
+    fputc('\n', f);
+}
+
+int cmd_classify(int argc, char **argv)
+{
+    struct opts o = {0};
+    struct run r = {0};
+    struct list inputs = {0}, files = {0}, warn = {0};
+    struct sift_pipeline *p = NULL;
+    pthread_t *th = NULL;
+    FILE *out = stdout;
+    size_t skipped = 0, sentences = 0, bytes = 0, *total = NULL;
+    int status = parse_args(argc, argv, &o), started = 0;
+    struct timespec t0, t1;
+    if (status)
+        return status < 0 ? SIFT_EXIT_OK : status;
+    p = cli_open(o.ini, o.model, 1, &r.err);
+    if (!p) {
+        status = cli_fail("classify", &r.err);
+        goto out;
+    }
+    if (o.only_arg && parse_only(&o, p)) {
+        status = SIFT_EXIT_USAGE;
+        goto out;
+    }
+    for (int i = optind; i < argc; i++)
+        list_add(&inputs, argv[i]);
+    if (o.files_from && read_list(o.files_from, &inputs)) {
+        status = SIFT_EXIT_FAIL;
+        goto out;
+    }
+    for (size_t i = 0; i < inputs.n; i++) {
+        if (!strcmp(inputs.v[i], "-"))
+            list_add(&files, "-");
+        else if (walk(&o, inputs.v[i], &files, &warn, 1, 0))
+            goto nomem;
+    }
+    /* Listing problems come first, then the files in order. */
+    r.njobs = warn.n + files.n;
+    r.jobs = calloc(r.njobs ? r.njobs : 1, sizeof *r.jobs);
+    total = calloc(p->nlabels, sizeof *total);
+    if (!r.jobs || !total)
+        goto nomem;
+    for (size_t i = 0; i < warn.n; i++) {
+        char *tab = strchr(warn.v[i], '\t');
+        *tab = '\0';
+        r.jobs[i].path = warn.v[i];
+        r.jobs[i].warning = strdup(tab + 1);
+        warn.v[i] = NULL;
+    }
+    for (size_t i = 0; i < files.n; i++) {
+        r.jobs[warn.n + i].path = files.v[i];
+        files.v[i] = NULL;
+    }
+    for (size_t i = 0; i < r.njobs; i++)
+        if (!(r.jobs[i].counts = calloc(p->nlabels, sizeof(size_t))))
+            goto nomem;
+    if (o.out) {
+        int fd;
+        snprintf(tmp_out, sizeof tmp_out, "%s.tmp-XXXXXX", o.out);
+        fd = mkstemp(tmp_out);
+        if (fd < 0 || !(out = fdopen(fd, "w"))) {
+            fprintf(stderr, "sift classify: %s: cannot create: %s\n", o.out,
+                    strerror(errno));
+            tmp_out[0] = '\0';
+            status = SIFT_EXIT_FAIL;
+            goto out;
+        }
+        fchmod(fd, 0644);
+        signal(SIGINT, on_signal);
+        signal(SIGTERM, on_signal);
+        signal(SIGHUP, on_signal);
+    }
+    if (o.format == FMT_HTML)
+        sift_html_begin(out, p);
+    r.o = &o;
+    r.p = p;
+    pthread_mutex_init(&r.mu, NULL);
+    pthread_cond_init(&r.cv, NULL);
+    th = calloc((size_t)o.jobs, sizeof *th);
+    if (!th)
+        goto nomem;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (int i = 0; i < o.jobs; i++) {
+        if (pthread_create(&th[i], NULL, worker_main, &r))
+            break;
+        started++;
+    }
+    if (!started) {
+        fprintf(stderr, "sift classify: cannot start threads\n");
+        status = SIFT_EXIT_FAIL;
+        goto out;
+    }
+    for (size_t i = 0; i < r.njobs; i++) {
+        struct job *j = &r.jobs[i];
+        pthread_mutex_lock(&r.mu);
+        while (!j->done && !r.failed)
+            pthread_cond_wait(&r.cv, &r.mu);
+        int failed = r.failed;
+        pthread_mutex_unlock(&r.mu);
+        if (failed)
+            break;
+        if (j->warning) {
+            fprintf(stderr, "%ssift classify: skipped %s: %s\n",
+                    cli_progress_on() ? "\r\033[K" : "", j->path, j->warning);
+            skipped++;
+        } else if (j->len && fwrite(j->buf, 1, j->len, out) != j->len) {
+            break;
+        }
+        sentences += j->sentences;
+        bytes += j->bytes;
+        for (size_t k = 0; k < p->nlabels; k++)
+            total[k] += j->counts[k];
+        if (o.summary && !j->warning)
+            summary_line(stderr, p, j->path, j->counts, j->sentences);
+        free(j->buf);
+        j->buf = NULL;
+        pthread_mutex_lock(&r.mu);
+        r.written = i + 1;
+        pthread_cond_broadcast(&r.cv);
+        pthread_mutex_unlock(&r.mu);
+        if (cli_progress_on()) {
+            clock_gettime(CLOCK_MONOTONIC, &t1);
+            double s = (double)(t1.tv_sec - t0.tv_sec) +
+                       (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+            double rate = s > 0 ? (double)bytes / s : 0;
+            cli_progress("%zu/%zu files, %zu sentences, %.1f MB/s, "
+                         "ETA %.0fs",
+                         i + 1, r.njobs, sentences, rate / 1e6,
+                         rate > 0 ? (double)(r.njobs - i - 1) *
+                                        ((double)bytes / (double)(i + 1)) /
+                                        rate
+                                  : 0.0);
+        }
+    }
+    pthread_mutex_lock(&r.mu);
+    if (r.written < r.njobs && !r.failed) {
+        r.failed = 1;
+        sift_fail(&r.err, SIFT_EIO, "write error: %s", strerror(errno));
+    }
+    pthread_cond_broadcast(&r.cv);
+    pthread_mutex_unlock(&r.mu);
+    for (int i = 0; i < started; i++)
+        pthread_join(th[i], NULL);
+    cli_progress_done();
+    if (r.failed) {
+        status = cli_fail("classify", &r.err);
+        goto out;
+    }
+    if (o.format == FMT_HTML)
+        sift_html_end(out, p, total, sentences);
+    if (fflush(out) || ferror(out) || (o.out && fsync(fileno(out)))) {
+        fprintf(stderr, "sift classify: %s: write error: %s\n",
+                o.out ? o.out : "stdout", strerror(errno));
+        status = SIFT_EXIT_FAIL;
+        goto out;
+    }
+    if (o.out) {
+        fclose(out);
+        out = stdout;
+        if (rename(tmp_out, o.out)) {
+            fprintf(stderr, "sift classify: %s: %s\n", o.out,
+                    strerror(errno));
+            status = SIFT_EXIT_FAIL;
+            goto out;
+        }
+        tmp_out[0] = '\0';
+    }
+    if (o.summary)
+        summary_line(stderr, p, "total", total, sentences);
+    if (skipped || o.summary)
+        fprintf(stderr, "sift classify: %zu files, %zu sentences, %zu "
+                        "skipped\n",
+                r.njobs - skipped, sentences, skipped);
+    status = skipped ? SIFT_EXIT_PARTIAL : SIFT_EXIT_OK;
+    goto out;
+nomem:
+    fprintf(stderr, "sift classify: out of memory\n");
+    status = SIFT_EXIT_FAIL;
+out:
+    if (out && out != stdout)
+        fclose(out);
+    if (tmp_out[0]) {
+        unlink(tmp_out);
+        tmp_out[0] = '\0';
+    }
+    if (th && started) {
+        pthread_mutex_destroy(&r.mu);
+        pthread_cond_destroy(&r.cv);
+    }
+    free(th);
+    for (size_t i = 0; i < r.njobs; i++) {
+        free(r.jobs[i].path);
+        free(r.jobs[i].buf);
+        free(r.jobs[i].warning);
+        free(r.jobs[i].counts);
+    }
+    free(r.jobs);
+    for (size_t i = 0; i < inputs.n; i++)
+        free(inputs.v[i]);
+    free(inputs.v);
+    for (size_t i = 0; i < files.n; i++)
+        free(files.v[i]);
+    free(files.v);
+    for (size_t i = 0; i < warn.n; i++)
+        free(warn.v[i]);
+    free(warn.v);
+    free(total);
+    free(o.only);
+    free(o.include);
+    free(o.exclude);
+    sift_pipeline_free(p);
+    return status;
+}

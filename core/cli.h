@@ -1,0 +1,67 @@
+/*
+ * cli.h - what the sift subcommands share: exit codes, error printing,
+ * opening a pipeline from -c INI and/or -m BUNDLE, progress on a terminal.
+ * Only the command-line front end prints or exits.
+ */
+#ifndef SIFT_CLI_H
+#define SIFT_CLI_H
+
+#include <stdio.h>
+
+#include "pipeline.h"
+
+/* Exit codes scripts can rely on. */
+enum {
+    SIFT_EXIT_OK = 0,      /* success */
+    SIFT_EXIT_FAIL = 1,    /* failure: bad input, model, plugin, I/O */
+    SIFT_EXIT_USAGE = 2,   /* bad command line */
+    SIFT_EXIT_PARTIAL = 3  /* finished, but some inputs were skipped */
+};
+
+int cmd_plugins(int argc, char **argv);
+int cmd_segment(int argc, char **argv);
+int cmd_classify(int argc, char **argv);
+int cmd_train(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_tune(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+
+/* "sift CMD: message" on stderr; returns SIFT_EXIT_FAIL. */
+int cli_fail(const char *cmd, const struct sift_error *err);
+/* Usage error: message plus a pointer to --help; returns SIFT_EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* The pipeline a command runs.  ini or model may be NULL: with only a
+ * model, the bundle alone; with only an ini, the ini (and, if need_model,
+ * the bundle its [pipeline] model names, checked against it); with both,
+ * the bundle checked against the ini, using the ini's segmenter.  With
+ * neither, ./pipeline.ini. */
+struct sift_pipeline *cli_open(const char *ini, const char *model,
+                               int need_model, struct sift_error *err);
+
+/* Write text[0..n) with tabs, newlines, CRs and NULs shown as spaces. */
+void cli_put_flat(FILE *f, const char *text, size_t n);
+/* Write text[0..n) as a JSON string body (no quotes). */
+void cli_put_json(FILE *f, const char *text, size_t n);
+
+/* Progress line on stderr when it is a terminal ("\r..." updates). */
+int cli_progress_on(void);
+void cli_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_progress_done(void);
+
+/* Read a whole file ("-" = stdin) into a malloc'd buffer. */
+int cli_read_file(const char *path, char **text, size_t *len,
+                  size_t max_bytes, struct sift_error *err);
+
+struct sift_samples;
+
+/* Read sample files, labels fixed to p's declared labels (if any); bad
+ * lines are reported on stderr when skip_bad.  Defined in train.c. */
+int cli_load_samples(struct sift_samples *ss, const struct sift_pipeline *p,
+                     char **paths, int n, int skip_bad, struct sift_error *err);
+/* "N samples (label n, ...)" for samples idx[0..n) (all when NULL). */
+void cli_print_counts(FILE *f, const struct sift_samples *ss, const size_t *idx,
+                      size_t n);
+
+#endif

@@ -1,0 +1,227 @@
+/*
+ * crossval.c - cross-validation (see crossval.h).
+ */
+#include "crossval.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pipeline.h"
+
+int sift_group_parse(const char *s)
+{
+    if (!strcmp(s, "none"))
+        return SIFT_GROUP_NONE;
+    if (!strcmp(s, "doc"))
+        return SIFT_GROUP_DOC;
+    if (!strcmp(s, "topic"))
+        return SIFT_GROUP_TOPIC;
+    return -1;
+}
+
+/* xorshift: a fixed, portable sequence for a seed */
+static uint32_t next_rand(uint32_t *s)
+{
+    uint32_t x = *s ? *s : 2463534242u;
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    return *s = x;
+}
+
+static void shuffle(size_t *v, size_t n, uint32_t *seed)
+{
+    for (size_t i = n; i > 1; i--) {
+        size_t j = next_rand(seed) % i, t = v[i - 1];
+        v[i - 1] = v[j];
+        v[j] = t;
+    }
+}
+
+struct grp {
+    size_t id, size, pos;
+};
+
+static int cmp_grp(const void *a, const void *b)
+{
+    const struct grp *x = a, *y = b;
+    if (x->size != y->size)
+        return x->size < y->size ? 1 : -1;
+    return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+int sift_folds(const struct sift_samples *ss, size_t k, int group,
+               unsigned seed, size_t *fold, struct sift_error *err)
+{
+    uint32_t st = seed * 2654435761u + 1;
+    if (k < 2)
+        return sift_fail(err, SIFT_EINVAL, "need at least 2 folds");
+    if (group == SIFT_GROUP_NONE) {
+        /* stratified: deal each label's shuffled samples round-robin */
+        size_t *idx = malloc(ss->n * sizeof *idx), off = 0;
+        if (!idx)
+            return sift_fail(err, SIFT_ENOMEM, "out of memory");
+        for (size_t l = 0; l < ss->nlabels; l++) {
+            size_t n = 0;
+            for (size_t i = 0; i < ss->n; i++)
+                if (ss->s[i].label == (int)l)
+                    idx[n++] = i;
+            shuffle(idx, n, &st);
+            for (size_t i = 0; i < n; i++)
+                fold[idx[i]] = (off + i) % k;
+            off += n;
+        }
+        free(idx);
+        return 0;
+    }
+    /* grouped: map every sample to its group id */
+    size_t ng = 0, *gid = malloc(ss->n * sizeof *gid);
+    size_t *map = malloc((ss->ndocs ? ss->ndocs : 1) * sizeof *map);
+    struct grp *g = calloc(ss->ndocs ? ss->ndocs : 1, sizeof *g);
+    size_t *load = calloc(k, sizeof *load), *gfold;
+    int rc = 0;
+    if (!gid || !map || !g || !load) {
+        rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (size_t d = 0; d < ss->ndocs; d++) {
+        const char *key = group == SIFT_GROUP_TOPIC ? ss->docs[d].topic
+                                                    : ss->docs[d].id;
+        size_t e;
+        for (e = 0; e < d; e++)
+            if (!strcmp(group == SIFT_GROUP_TOPIC ? ss->docs[e].topic
+                                                  : ss->docs[e].id,
+                        key))
+                break;
+        map[d] = e < d ? map[e] : ng++;
+    }
+    for (size_t i = 0; i < ss->n; i++) {
+        gid[i] = map[ss->s[i].doc];
+        g[gid[i]].size++;
+    }
+    for (size_t i = 0; i < ng; i++)
+        g[i].id = i;
+    /* drop empty groups (a file's header doc with no sentences) */
+    size_t used = 0;
+    for (size_t i = 0; i < ng; i++)
+        if (g[i].size)
+            g[used++] = g[i];
+    if (used < k) {
+        rc = sift_fail(err, SIFT_EINVAL,
+                       "only %zu %s groups for %zu folds (mark articles "
+                       "with '# doc: ID TOPIC' lines)",
+                       used, group == SIFT_GROUP_TOPIC ? "topic" : "doc", k);
+        goto out;
+    }
+    /* a seeded shuffle breaks ties; then largest first, each group to
+     * the fold with the fewest samples so far */
+    {
+        size_t *order = malloc(used * sizeof *order);
+        struct grp *tmp = malloc(used * sizeof *tmp);
+        if (!order || !tmp) {
+            free(order);
+            free(tmp);
+            rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+            goto out;
+        }
+        for (size_t i = 0; i < used; i++)
+            order[i] = i;
+        shuffle(order, used, &st);
+        for (size_t i = 0; i < used; i++) {
+            tmp[i] = g[order[i]];
+            tmp[i].pos = i;
+        }
+        memcpy(g, tmp, used * sizeof *g);
+        qsort(g, used, sizeof *g, cmp_grp);
+        free(tmp);
+        free(order);
+    }
+    gfold = map; /* reuse: fold of each group id */
+    for (size_t i = 0; i < used; i++) {
+        size_t best = 0;
+        for (size_t f = 1; f < k; f++)
+            if (load[f] < load[best])
+                best = f;
+        gfold[g[i].id] = best;
+        load[best] += g[i].size;
+    }
+    for (size_t i = 0; i < ss->n; i++)
+        fold[i] = gfold[gid[i]];
+out:
+    free(gid);
+    free(map);
+    free(g);
+    free(load);
+    return rc;
+}
+
+int sift_crossval(const struct sift_config *cfg, const struct sift_samples *ss,
+                  size_t k, int group, unsigned seed, struct sift_metrics *m,
+                  int *pred, void (*progress)(size_t fold, size_t k),
+                  struct sift_error *err)
+{
+    size_t *fold = malloc(ss->n * sizeof *fold), *train = NULL;
+    double *scores = NULL;
+    int rc;
+    if (!fold)
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    rc = sift_folds(ss, k, group, seed, fold, err);
+    if (rc)
+        goto out;
+    train = malloc(ss->n * sizeof *train);
+    scores = malloc(ss->nlabels * sizeof *scores);
+    if (!train || !scores) {
+        rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (size_t f = 0; f < k && !rc; f++) {
+        struct sift_pipeline *p;
+        struct sift_worker *w;
+        size_t n = 0;
+        if (progress)
+            progress(f, k);
+        for (size_t i = 0; i < ss->n; i++)
+            if (fold[i] != f)
+                train[n++] = i;
+        p = sift_pipeline_new(cfg, err);
+        if (!p) {
+            rc = err ? err->code : SIFT_EINVAL;
+            break;
+        }
+        /* the folds' label numbering must be the samples' */
+        for (size_t i = 0; i < p->nlabels; i++)
+            free(p->labels[i]);
+        free(p->labels);
+        p->labels = NULL;
+        p->nlabels = 0;
+        rc = sift_pipeline_train(p, ss, train, n, NULL, err);
+        w = rc ? NULL : sift_worker_new(p, err);
+        if (!rc && !w)
+            rc = err ? err->code : SIFT_ENOMEM;
+        for (size_t i = 0; i < ss->n && !rc; i++) {
+            int label;
+            if (fold[i] != f)
+                continue;
+            rc = sift_worker_classify(w, ss->s[i].text, ss->s[i].len, &label,
+                                      scores, err);
+            if (rc)
+                break;
+            /* map pipeline label back to the samples' numbering */
+            int gold = ss->s[i].label;
+            int predicted = -1;
+            for (size_t l = 0; l < ss->nlabels; l++)
+                if (!strcmp(ss->labels[l], p->labels[label]))
+                    predicted = (int)l;
+            sift_metrics_add(m, gold, predicted);
+            if (pred)
+                pred[i] = predicted;
+        }
+        sift_worker_free(w);
+        sift_pipeline_free(p);
+    }
+out:
+    free(fold);
+    free(train);
+    free(scores);
+    return rc;
+}

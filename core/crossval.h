@@ -1,0 +1,34 @@
+/*
+ * crossval.h - k-fold cross-validation of a pipeline on labeled samples:
+ * stratified by label, or grouped so that whole articles (doc) or whole
+ * conflicts (topic) stay on one side of every split.
+ */
+#ifndef SIFT_CROSSVAL_H
+#define SIFT_CROSSVAL_H
+
+#include "config.h"
+#include "metrics.h"
+#include "samples.h"
+
+enum sift_group { SIFT_GROUP_NONE, SIFT_GROUP_DOC, SIFT_GROUP_TOPIC };
+
+/* Parse "none" / "doc" / "topic"; -1 if unknown. */
+int sift_group_parse(const char *s);
+
+/* fold[i] in [0, k) for every sample, deterministic for a seed.  With
+ * grouping, groups are dealt to folds largest first, each to the fold
+ * with fewest samples so far.  Fails when there are fewer groups than
+ * folds. */
+int sift_folds(const struct sift_samples *ss, size_t k, int group,
+               unsigned seed, size_t *fold, struct sift_error *err);
+
+/* Train a fresh pipeline from cfg on k-1 folds and predict the k-th, k
+ * times; add every held-out prediction to m (initialised by the caller
+ * for ss->nlabels labels) and, if pred is not NULL, store it per sample.
+ * Labels follow ss->labels.  `progress` may be NULL. */
+int sift_crossval(const struct sift_config *cfg, const struct sift_samples *ss,
+                  size_t k, int group, unsigned seed, struct sift_metrics *m,
+                  int *pred, void (*progress)(size_t fold, size_t k),
+                  struct sift_error *err);
+
+#endif

@@ -1,0 +1,350 @@
+/*
+ * eval.c - `sift eval` (score a model, or cross-validate a pipeline, on
+ * labeled samples) and `sift explain` (the features behind a label).
+ */
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "config.h"
+#include "crossval.h"
+#include "metrics.h"
+#include "samples.h"
+
+static const char eval_help[] =
+    "usage: sift eval [-m DIR | -c INI] [options] SAMPLES...\n"
+    "       sift eval -c INI --cv K [--group G] [options] SAMPLES...\n"
+    "\n"
+    "Score a trained model on labeled samples: per-label precision,\n"
+    "recall, F1 and support, macro and micro averages, accuracy and the\n"
+    "confusion matrix.  With --cv, cross-validate the ini's pipeline on the\n"
+    "samples instead (a fresh model per fold).\n"
+    "\n"
+    "  -m, --model DIR   model bundle (default: the ini's [pipeline] model)\n"
+    "  -c, --config INI  pipeline (default pipeline.ini)\n"
+    "      --cv K        K-fold cross-validation of the ini's pipeline\n"
+    "      --group G     with --cv, keep whole groups in one fold: none,\n"
+    "                    doc (articles) or topic (default topic)\n"
+    "      --seed N      fold seed (default 1)\n"
+    "      --json        one JSON object instead of the table\n"
+    "      --errors      also list misclassified sentences, grouped by\n"
+    "                    gold -> predicted label\n"
+    "      --skip-bad    report bad sample lines and go on\n";
+
+struct miss {
+    size_t i;
+    int gold, pred;
+};
+
+static int cmp_miss(const void *a, const void *b)
+{
+    const struct miss *x = a, *y = b;
+    if (x->gold != y->gold)
+        return x->gold - y->gold;
+    if (x->pred != y->pred)
+        return x->pred - y->pred;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+static void print_errors(const struct sift_samples *ss, const int *pred,
+                         FILE *f)
+{
+    struct miss *v = malloc((ss->n ? ss->n : 1) * sizeof *v);
+    size_t n = 0;
+    if (!v)
+        return;
+    for (size_t i = 0; i < ss->n; i++)
+        if (pred[i] != ss->s[i].label)
+            v[n++] = (struct miss){i, ss->s[i].label, pred[i]};
+    qsort(v, n, sizeof *v, cmp_miss);
+    fprintf(f, "\n%zu misclassified\n", n);
+    for (size_t a = 0; a < n;) {
+        size_t b = a;
+        while (b < n && v[b].gold == v[a].gold && v[b].pred == v[a].pred)
+            b++;
+        fprintf(f, "\n## %s -> %s (%zu)\n", ss->labels[v[a].gold],
+                v[a].pred >= 0 ? ss->labels[v[a].pred] : "?", b - a);
+        for (size_t k = a; k < b; k++) {
+            const struct sift_sample *s = &ss->s[v[k].i];
+            fprintf(f, "%s:%d\t", ss->files[s->file], s->line);
+            cli_put_flat(f, s->text, s->len);
+            fputc('\n', f);
+        }
+        a = b;
+    }
+    free(v);
+}
+
+int cmd_eval(int argc, char **argv)
+{
+    static const struct option lo[] = {
+        {"model", required_argument, 0, 'm'},
+        {"config", required_argument, 0, 'c'},
+        {"cv", required_argument, 0, 'K'},
+        {"group", required_argument, 0, 'G'},
+        {"seed", required_argument, 0, 'R'},
+        {"json", no_argument, 0, 'J'},
+        {"errors", no_argument, 0, 'E'},
+        {"skip-bad", no_argument, 0, 'S'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    const char *ini = NULL, *model = NULL;
+    int c, json = 0, errors = 0, skip_bad = 0, group = SIFT_GROUP_TOPIC;
+    int status = SIFT_EXIT_FAIL, *pred = NULL;
+    long folds = 0;
+    unsigned seed = 1;
+    char *end;
+    double *scores = NULL;
+    struct sift_error err = {0};
+    struct sift_pipeline *p = NULL;
+    struct sift_config *cfg = NULL;
+    struct sift_worker *w = NULL;
+    struct sift_samples ss = {0};
+    struct sift_metrics m = {0};
+    while ((c = getopt_long(argc, argv, "m:c:h", lo, NULL)) != -1) {
+        switch (c) {
+        case 'm': model = optarg; break;
+        case 'c': ini = optarg; break;
+        case 'J': json = 1; break;
+        case 'E': errors = 1; break;
+        case 'S': skip_bad = 1; break;
+        case 'R': seed = (unsigned)strtoul(optarg, NULL, 10); break;
+        case 'K':
+            folds = strtol(optarg, &end, 10);
+            if (*end || folds < 2 || folds > 100)
+                return cli_usage("eval", "--cv takes 2..100 folds");
+            break;
+        case 'G':
+            if ((group = sift_group_parse(optarg)) < 0)
+                return cli_usage("eval", "--group takes none, doc or topic");
+            break;
+        case 'h': fputs(eval_help, stdout); return SIFT_EXIT_OK;
+        default: return cli_usage("eval", "unknown option");
+        }
+    }
+    if (optind >= argc)
+        return cli_usage("eval", "no sample files");
+    if (folds && model)
+        return cli_usage("eval", "--cv trains its own models: use -c, not "
+                                 "-m");
+    if (folds) {
+        cfg = sift_config_load(ini ? ini : "pipeline.ini", &err);
+        if (!cfg || !(p = sift_pipeline_new(cfg, &err)))
+            goto fail;
+    } else if (!(p = cli_open(ini, model, 1, &err))) {
+        goto fail;
+    }
+    if (cli_load_samples(&ss, p, argv + optind, argc - optind, skip_bad,
+                         &err))
+        goto fail;
+    if (ss.n == 0) {
+        sift_fail(&err, SIFT_EINVAL, "no samples read");
+        goto fail;
+    }
+    pred = malloc(ss.n * sizeof *pred);
+    scores = malloc((p->nlabels > ss.nlabels ? p->nlabels : ss.nlabels) *
+                    sizeof *scores);
+    if (!pred || !scores || sift_metrics_init(&m, ss.nlabels)) {
+        sift_fail(&err, SIFT_ENOMEM, "out of memory");
+        goto fail;
+    }
+    if (folds) {
+        if (sift_samples_check(&ss, &err) ||
+            sift_crossval(cfg, &ss, (size_t)folds, group, seed, &m, pred,
+                          NULL, &err))
+            goto fail;
+    } else {
+        if (!(w = sift_worker_new(p, &err)))
+            goto fail;
+        for (size_t i = 0; i < ss.n; i++) {
+            int label;
+            if (sift_worker_classify(w, ss.s[i].text, ss.s[i].len, &label,
+                                     scores, &err))
+                goto fail;
+            /* sample labels are the model's labels, same order */
+            pred[i] = label;
+            sift_metrics_add(&m, ss.s[i].label, label);
+            if (cli_progress_on() && i % 500 == 0)
+                cli_progress("%zu/%zu", i, ss.n);
+        }
+        cli_progress_done();
+    }
+    sift_metrics_finish(&m);
+    if (json) {
+        sift_metrics_json(&m, ss.labels, stdout);
+        putchar('\n');
+    } else {
+        if (folds)
+            printf("%ld-fold cross-validation, %s groups, ", folds,
+                   group == SIFT_GROUP_TOPIC ? "topic"
+                   : group == SIFT_GROUP_DOC ? "doc" : "no");
+        cli_print_counts(stdout, &ss, NULL, ss.n);
+        printf("\n\n");
+        sift_metrics_print(&m, ss.labels, stdout);
+    }
+    if (errors)
+        print_errors(&ss, pred, json ? stderr : stdout);
+    status = SIFT_EXIT_OK;
+    goto done;
+fail:
+    cli_progress_done();
+    status = cli_fail("eval", &err);
+done:
+    sift_metrics_release(&m);
+    free(pred);
+    free(scores);
+    sift_worker_free(w);
+    sift_samples_release(&ss);
+    sift_pipeline_free(p);
+    sift_config_free(cfg);
+    return status;
+}
+
+/* ---- explain ---- */
+
+struct contrib {
+    uint32_t index;
+    double value, weight;
+};
+
+static int cmp_contrib(const void *a, const void *b)
+{
+    const struct contrib *x = a, *y = b;
+    double ax = fabs(x->weight), ay = fabs(y->weight);
+    return (ax < ay) - (ax > ay);
+}
+
+static int explain_one(struct sift_pipeline *p, struct sift_worker *w,
+                       void *cls_scratch, const char *text, size_t len,
+                       size_t top, double *scores, struct sift_error *err)
+{
+    struct sift_vector v;
+    int label, rc;
+    double *c = NULL;
+    struct contrib *cv = NULL;
+    rc = sift_worker_classify(w, text, len, &label, scores, err);
+    if (rc)
+        return rc;
+    printf("sentence: ");
+    cli_put_flat(stdout, text, len);
+    printf("\nlabel: %s (%.3f)\nscores:", p->labels[label], scores[label]);
+    for (size_t k = 0; k < p->nlabels; k++)
+        printf(" %s %.3f", p->labels[k], scores[k]);
+    putchar('\n');
+    rc = sift_worker_vector(w, text, len, &v, err);
+    if (rc)
+        return rc;
+    c = malloc((v.n ? v.n : 1) * sizeof *c);
+    cv = malloc((v.n ? v.n : 1) * sizeof *cv);
+    if (!c || !cv) {
+        rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+        goto out;
+    }
+    rc = p->cls.plug.desc->explain(p->cls.inst, cls_scratch, &v, label, c,
+                                   err);
+    if (rc == SIFT_ESTATE) {
+        printf("(%s)\n\n", err->msg);
+        rc = 0;
+        goto out;
+    }
+    if (rc)
+        goto out;
+    for (size_t i = 0; i < v.n; i++)
+        cv[i] = (struct contrib){v.f[i].index, v.f[i].value, c[i]};
+    qsort(cv, v.n, sizeof *cv, cmp_contrib);
+    printf("features for and against %s (contribution, feature):\n",
+           p->labels[label]);
+    for (size_t i = 0; i < v.n && i < top; i++) {
+        char name[512];
+        if (sift_pipeline_feature_name(p, cv[i].index, name, sizeof name))
+            snprintf(name, sizeof name, "#%u", (unsigned)cv[i].index);
+        printf("  %+8.4f  %s\n", cv[i].weight, name);
+    }
+    if (v.n > top)
+        printf("  ... %zu more\n", v.n - top);
+    putchar('\n');
+out:
+    free(c);
+    free(cv);
+    return rc;
+}
+
+int cmd_explain(int argc, char **argv)
+{
+    static const struct option lo[] = {
+        {"model", required_argument, 0, 'm'},
+        {"config", required_argument, 0, 'c'},
+        {"top", required_argument, 0, 'n'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    const char *ini = NULL, *model = NULL;
+    long top = 12;
+    int c, status = SIFT_EXIT_OK;
+    char *end, *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    struct sift_error err = {0};
+    struct sift_pipeline *p;
+    struct sift_worker *w;
+    void *scratch;
+    double *scores;
+    while ((c = getopt_long(argc, argv, "m:c:n:h", lo, NULL)) != -1) {
+        switch (c) {
+        case 'm': model = optarg; break;
+        case 'c': ini = optarg; break;
+        case 'n':
+            top = strtol(optarg, &end, 10);
+            if (*end || top < 1)
+                return cli_usage("explain", "--top takes a positive number");
+            break;
+        case 'h':
+            printf("usage: sift explain [-m DIR | -c INI] [-n N] "
+                   "[SENTENCE...]\n\n"
+                   "Classify each sentence (or each line of stdin) and show "
+                   "the label, every\nlabel's score, and the N features "
+                   "(default 12) that pushed it most towards\nor away from "
+                   "that label, with their contributions.\n\n"
+                   "  -m, --model DIR    model bundle\n"
+                   "  -c, --config INI   pipeline (default pipeline.ini)\n"
+                   "  -n, --top N        features to show\n");
+            return SIFT_EXIT_OK;
+        default:
+            return cli_usage("explain", "unknown option");
+        }
+    }
+    p = cli_open(ini, model, 1, &err);
+    if (!p)
+        return cli_fail("explain", &err);
+    w = sift_worker_new(p, &err);
+    scratch = w ? p->cls.plug.desc->scratch_new(p->cls.inst, &err) : NULL;
+    scores = malloc(p->nlabels * sizeof *scores);
+    if (!w || !scratch || !scores) {
+        status = cli_fail("explain", &err);
+        goto out;
+    }
+    if (optind < argc) {
+        for (int i = optind; i < argc && !status; i++)
+            if (explain_one(p, w, scratch, argv[i], strlen(argv[i]),
+                            (size_t)top, scores, &err))
+                status = cli_fail("explain", &err);
+    } else {
+        while (!status && (n = getline(&line, &cap, stdin)) >= 0) {
+            while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+                line[--n] = '\0';
+            if (n && explain_one(p, w, scratch, line, (size_t)n, (size_t)top,
+                                 scores, &err))
+                status = cli_fail("explain", &err);
+        }
+    }
+out:
+    free(line);
+    free(scores);
+    if (scratch)
+        p->cls.plug.desc->scratch_free(scratch);
+    sift_worker_free(w);
+    sift_pipeline_free(p);
+    return status;
+}

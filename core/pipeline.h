@@ -1,0 +1,92 @@
+/*
+ * pipeline.h - a pipeline of stages built from an ini file or a model
+ * bundle: one segmenter, one tokenizer, one or more featurizers whose
+ * vectors are concatenated, one classifier.
+ *
+ * A pipeline holds the shared, read-only (once trained or loaded) stage
+ * instances; a worker holds one thread's scratch space.
+ */
+#ifndef SIFT_PIPELINE_H
+#define SIFT_PIPELINE_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "plugin.h"
+#include "sift/plugin.h"
+
+struct sift_samples;
+
+struct sift_stage {
+    char *section;           /* "segmenter", "features.words", ... */
+    struct sift_loaded plug;
+    void *inst;
+    char **values;           /* validated text of each plugin option */
+    double weight;           /* featurizers: scale of their vector */
+    uint32_t offset;         /* featurizers: first index in the concat */
+};
+
+struct sift_pipeline {
+    char *name;
+    char *model;             /* [pipeline] model, resolved; may be NULL */
+    struct sift_stage seg, tok, cls;
+    struct sift_stage *feat;
+    size_t nfeat;
+    char **labels;           /* declared in [pipeline] labels, or learnt */
+    size_t nlabels;
+    size_t dim;              /* total feature dimension once fitted */
+    int ready;               /* featurizers fitted, classifier trained */
+    struct sift_plugin_path path;
+};
+
+/* Build a pipeline from cfg: checks sections, keys, option types and
+ * ranges against the plugins' declarations; loads and creates every
+ * stage.  Errors name file:line, section and key.  Returns NULL on
+ * failure. */
+struct sift_pipeline *sift_pipeline_new(const struct sift_config *cfg,
+                                        struct sift_error *err);
+void sift_pipeline_free(struct sift_pipeline *p);
+
+/* Fit featurizers and train the classifier on samples idx[0..n) of ss
+ * (all of them when idx is NULL).  Labels are taken from p->labels when
+ * declared, else from ss.  `progress` (may be NULL) is called with a
+ * short phase name. */
+int sift_pipeline_train(struct sift_pipeline *p, const struct sift_samples *ss,
+                        const size_t *idx, size_t n,
+                        void (*progress)(const char *phase),
+                        struct sift_error *err);
+
+/* Index of label name in p->labels, or -1. */
+int sift_pipeline_label(const struct sift_pipeline *p, const char *name);
+
+/* One thread's scratch for running a pipeline. */
+struct sift_worker;
+
+struct sift_worker *sift_worker_new(const struct sift_pipeline *p,
+                                    struct sift_error *err);
+void sift_worker_free(struct sift_worker *w);
+
+/* Sentence spans of a document (owned by the worker, valid until the
+ * next call). */
+int sift_worker_segment(struct sift_worker *w, const char *text, size_t len,
+                        const struct sift_span **spans, size_t *n,
+                        struct sift_error *err);
+
+/* Tokenize and featurize one sentence: the concatenated, weighted
+ * vector (owned by the worker). */
+int sift_worker_vector(struct sift_worker *w, const char *text, size_t len,
+                       struct sift_vector *out, struct sift_error *err);
+
+/* Classify one sentence: label index and p->nlabels confidences. */
+int sift_worker_classify(struct sift_worker *w, const char *text, size_t len,
+                         int *label, double *scores, struct sift_error *err);
+
+/* Tokens of the last sentence given to sift_worker_vector/classify. */
+const struct sift_token *sift_worker_tokens(const struct sift_worker *w,
+                                            size_t *n);
+
+/* Name of concatenated feature `index` ("features.words:w=accused"). */
+int sift_pipeline_feature_name(const struct sift_pipeline *p, uint32_t index,
+                               char *buf, size_t size);
+
+#endif

@@ -1,0 +1,335 @@
+/*
+ * samples.c - reads labeled sample files strictly, so that a training run
+ * never silently learns from a broken line.
+ */
+#define _GNU_SOURCE
+#include "samples.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t sift_utf8_valid(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        size_t k;
+        unsigned cp, min;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) {
+            k = 1; cp = c & 0x1F; min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            k = 2; cp = c & 0x0F; min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            k = 3; cp = c & 0x07; min = 0x10000;
+        } else {
+            return i;
+        }
+        if (i + k >= n)
+            return i;
+        for (size_t j = 1; j <= k; j++) {
+            if ((s[i + j] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + j] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += k + 1;
+    }
+    return n;
+}
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static int add_label(struct sift_samples *ss, const char *name, size_t n)
+{
+    char **v = realloc(ss->labels, (ss->nlabels + 1) * sizeof *v);
+    if (!v)
+        return -1;
+    ss->labels = v;
+    v[ss->nlabels] = strndup(name, n);
+    if (!v[ss->nlabels])
+        return -1;
+    return (int)ss->nlabels++;
+}
+
+int sift_samples_init(struct sift_samples *ss, char *const *labels,
+                      size_t nlabels, struct sift_error *err)
+{
+    memset(ss, 0, sizeof *ss);
+    ss->checksum = 14695981039346656037ULL;
+    for (size_t i = 0; i < nlabels; i++)
+        if (add_label(ss, labels[i], strlen(labels[i])) < 0) {
+            sift_samples_release(ss);
+            return sift_fail(err, SIFT_ENOMEM, "out of memory");
+        }
+    ss->fixed = nlabels > 0;
+    return 0;
+}
+
+void sift_samples_release(struct sift_samples *ss)
+{
+    for (size_t i = 0; i < ss->n; i++)
+        free(ss->s[i].text);
+    free(ss->s);
+    for (size_t i = 0; i < ss->nlabels; i++)
+        free(ss->labels[i]);
+    free(ss->labels);
+    for (size_t i = 0; i < ss->nfiles; i++)
+        free(ss->files[i]);
+    free(ss->files);
+    for (size_t i = 0; i < ss->ndocs; i++) {
+        free(ss->docs[i].id);
+        free(ss->docs[i].topic);
+    }
+    free(ss->docs);
+    memset(ss, 0, sizeof *ss);
+}
+
+static int add_doc(struct sift_samples *ss, const char *id, size_t idn,
+                   const char *topic, size_t tn)
+{
+    struct sift_doc *d = realloc(ss->docs, (ss->ndocs + 1) * sizeof *d);
+    if (!d)
+        return -1;
+    ss->docs = d;
+    d[ss->ndocs].id = strndup(id, idn);
+    d[ss->ndocs].topic = strndup(topic, tn);
+    if (!d[ss->ndocs].id || !d[ss->ndocs].topic)
+        return -1;
+    ss->ndocs++;
+    return 0;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* `# doc: ID TOPIC` starts a new article. */
+static int doc_line(struct sift_samples *ss, const char *l, size_t n)
+{
+    const char *p = l + 1, *e = l + n, *id, *topic;
+    size_t idn, tn;
+    while (p < e && is_space(*p))
+        p++;
+    if ((size_t)(e - p) < 4 || memcmp(p, "doc:", 4))
+        return 0;
+    p += 4;
+    while (p < e && is_space(*p))
+        p++;
+    id = p;
+    while (p < e && !is_space(*p))
+        p++;
+    idn = p - id;
+    while (p < e && is_space(*p))
+        p++;
+    topic = p;
+    while (p < e && !is_space(*p))
+        p++;
+    tn = p - topic;
+    if (idn == 0)
+        return 0;
+    if (tn == 0) {
+        topic = id;
+        tn = idn;
+    }
+    return add_doc(ss, id, idn, topic, tn) ? -1 : 1;
+}
+
+static int bad_line(struct sift_samples *ss, int skip_bad,
+                    void (*warn)(const char *), struct sift_error *err,
+                    const char *path, long line, const char *why)
+{
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s:%ld: %s", path, line, why);
+    if (!skip_bad)
+        return sift_fail(err, SIFT_EFORMAT, "%s", msg);
+    ss->skipped++;
+    if (warn)
+        warn(msg);
+    return 0;
+}
+
+static int parse_line(struct sift_samples *ss, char *l, size_t n,
+                      const char *path, long lineno, int skip_bad,
+                      void (*warn)(const char *), struct sift_error *err)
+{
+    char *tab, why[300];
+    size_t ln, tn, bad;
+    int label = -1;
+    if (n && l[n - 1] == '\r')
+        l[--n] = '\0';
+    if (n == 0)
+        return 0;
+    if (l[0] == '#') {
+        int d = doc_line(ss, l, n);
+        if (d < 0)
+            return sift_fail(err, SIFT_ENOMEM, "out of memory");
+        return 0;
+    }
+    if (memchr(l, '\0', n))
+        return bad_line(ss, skip_bad, warn, err, path, lineno,
+                        "NUL byte in line");
+    bad = sift_utf8_valid(l, n);
+    if (bad != n) {
+        snprintf(why, sizeof why, "invalid UTF-8 at byte %zu", bad + 1);
+        return bad_line(ss, skip_bad, warn, err, path, lineno, why);
+    }
+    tab = memchr(l, '\t', n);
+    if (!tab)
+        return bad_line(ss, skip_bad, warn, err, path, lineno,
+                        "missing TAB between label and sentence "
+                        "(expected label<TAB>sentence)");
+    ln = tab - l;
+    tn = n - ln - 1;
+    while (tn && is_space(tab[1]))
+        tab++, tn--;
+    while (tn && is_space(tab[tn]))
+        tn--;
+    if (tn == 0)
+        return bad_line(ss, skip_bad, warn, err, path, lineno,
+                        "empty sentence after the label");
+    for (size_t i = 0; i < ss->nlabels; i++)
+        if (strlen(ss->labels[i]) == ln && !memcmp(ss->labels[i], l, ln))
+            label = (int)i;
+    if (label < 0) {
+        int ok = ln > 0;
+        for (size_t i = 0; i < ln; i++)
+            if (!((l[i] >= 'a' && l[i] <= 'z') || l[i] == '_' ||
+                  l[i] == '-' || (l[i] >= '0' && l[i] <= '9')))
+                ok = 0;
+        if (ss->fixed || !ok) {
+            size_t used = 0;
+            char allowed[200] = "";
+            for (size_t i = 0; i < ss->nlabels && used < sizeof allowed; i++)
+                used += snprintf(allowed + used, sizeof allowed - used,
+                                 "%s%s", i ? ", " : "", ss->labels[i]);
+            snprintf(why, sizeof why, "unknown label '%.*s'%s%s%s",
+                     (int)(ln > 40 ? 40 : ln), l,
+                     ss->fixed ? " (expected one of: " : "",
+                     ss->fixed ? allowed : " (labels are lower case: "
+                                           "a-z, 0-9, _ and -)",
+                     ss->fixed ? ")" : "");
+            return bad_line(ss, skip_bad, warn, err, path, lineno, why);
+        }
+        label = add_label(ss, l, ln);
+        if (label < 0)
+            return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    }
+    if (ss->n == ss->cap) {
+        size_t cap = ss->cap ? ss->cap * 2 : 1024;
+        struct sift_sample *s = realloc(ss->s, cap * sizeof *s);
+        if (!s)
+            return sift_fail(err, SIFT_ENOMEM, "out of memory");
+        ss->s = s;
+        ss->cap = cap;
+    }
+    struct sift_sample *s = &ss->s[ss->n];
+    s->text = strndup(tab + 1, tn);
+    if (!s->text)
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    s->len = tn;
+    s->label = label;
+    s->line = (int)lineno;
+    s->file = (uint32_t)(ss->nfiles - 1);
+    s->doc = (uint32_t)(ss->ndocs - 1);
+    ss->checksum = fnv(ss->checksum, l, ln);
+    ss->checksum = fnv(ss->checksum, "\t", 1);
+    ss->checksum = fnv(ss->checksum, tab + 1, tn);
+    ss->checksum = fnv(ss->checksum, "\n", 1);
+    ss->n++;
+    return 0;
+}
+
+int sift_samples_read(struct sift_samples *ss, const char *path, int skip_bad,
+                      void (*warn)(const char *msg), struct sift_error *err)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    char *line = NULL, **files;
+    size_t cap = 0;
+    ssize_t n;
+    long lineno = 0;
+    int rc = 0;
+    if (!f)
+        return sift_fail(err, errno == ENOENT ? SIFT_ENOTFOUND : SIFT_EIO,
+                         "%s: cannot open: %s", path, strerror(errno));
+    files = realloc(ss->files, (ss->nfiles + 1) * sizeof *files);
+    if (!files || !(files[ss->nfiles] = strdup(path))) {
+        if (files)
+            ss->files = files;
+        rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+        goto out;
+    }
+    ss->files = files;
+    ss->nfiles++;
+    /* Sentences before any `# doc:` line form a document named after the
+     * file. */
+    if (add_doc(ss, path, strlen(path), path, strlen(path))) {
+        rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+        goto out;
+    }
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        if (n && line[n - 1] == '\n')
+            line[--n] = '\0';
+        if (lineno == 1 && n >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
+            memmove(line, line + 3, n - 2);
+            n -= 3;
+        }
+        rc = parse_line(ss, line, (size_t)n, path, lineno, skip_bad, warn,
+                        err);
+        if (rc)
+            goto out;
+    }
+    if (ferror(f))
+        rc = sift_fail(err, SIFT_EIO, "%s: read error: %s", path,
+                       strerror(errno));
+out:
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return rc;
+}
+
+int sift_samples_check(const struct sift_samples *ss, struct sift_error *err)
+{
+    size_t *count, nonempty = 0;
+    int rc = 0;
+    if (ss->n == 0)
+        return sift_fail(err, SIFT_EINVAL, "no samples read");
+    count = calloc(ss->nlabels, sizeof *count);
+    if (!count)
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    for (size_t i = 0; i < ss->n; i++)
+        count[ss->s[i].label]++;
+    for (size_t i = 0; i < ss->nlabels; i++) {
+        if (count[i])
+            nonempty++;
+        else if (!rc)
+            rc = sift_fail(err, SIFT_EINVAL,
+                           "label '%s' has no samples (every declared "
+                           "label needs at least one)",
+                           ss->labels[i]);
+    }
+    if (!rc && nonempty < 2)
+        rc = sift_fail(err, SIFT_EINVAL,
+                       "only one label (%s) in %zu samples: a classifier "
+                       "needs at least two",
+                       ss->labels[ss->s[0].label], ss->n);
+    free(count);
+    return rc;
+}

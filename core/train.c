@@ -1,0 +1,489 @@
+/*
+ * train.c - `sift train` (fit a pipeline on labeled samples and write a
+ * model bundle) and `sift tune` (grid search by cross-validation).
+ */
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bundle.h"
+#include "cli.h"
+#include "crossval.h"
+#include "samples.h"
+
+static void warn_line(const char *msg)
+{
+    fprintf(stderr, "sift: warning: skipped %s\n", msg);
+}
+
+int cli_load_samples(struct sift_samples *ss, const struct sift_pipeline *p,
+                     char **paths, int n, int skip_bad, struct sift_error *err)
+{
+    int rc = sift_samples_init(ss, p->labels, p->nlabels, err);
+    for (int i = 0; !rc && i < n; i++)
+        rc = sift_samples_read(ss, paths[i], skip_bad, warn_line, err);
+    if (!rc && ss->skipped)
+        fprintf(stderr, "sift: warning: %zu bad lines skipped "
+                        "(--skip-bad)\n", ss->skipped);
+    return rc;
+}
+
+void cli_print_counts(FILE *f, const struct sift_samples *ss, const size_t *idx,
+                      size_t n)
+{
+    size_t *c = calloc(ss->nlabels, sizeof *c);
+    if (!c)
+        return;
+    for (size_t i = 0; i < n; i++)
+        c[ss->s[idx ? idx[i] : i].label]++;
+    fprintf(f, "%zu samples (", n);
+    for (size_t l = 0; l < ss->nlabels; l++)
+        fprintf(f, "%s%s %zu", l ? ", " : "", ss->labels[l], c[l]);
+    fprintf(f, ")");
+    free(c);
+}
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void phase(const char *name)
+{
+    cli_progress("training: %s...", name);
+}
+
+/* Keep a seeded fraction of the articles (for learning curves). */
+static size_t *pick_fraction(const struct sift_samples *ss, double frac,
+                             unsigned seed, size_t *n)
+{
+    size_t *order = malloc((ss->ndocs ? ss->ndocs : 1) * sizeof *order);
+    char *keep = calloc(ss->ndocs ? ss->ndocs : 1, 1);
+    size_t *idx = malloc((ss->n ? ss->n : 1) * sizeof *idx), used = 0;
+    uint32_t st = seed * 2654435761u + 7;
+    if (!order || !keep || !idx) {
+        free(order);
+        free(keep);
+        free(idx);
+        return NULL;
+    }
+    for (size_t d = 0; d < ss->ndocs; d++)
+        order[d] = d;
+    for (size_t i = ss->ndocs; i > 1; i--) {
+        st ^= st << 13;
+        st ^= st >> 17;
+        st ^= st << 5;
+        size_t j = st % i, t = order[i - 1];
+        order[i - 1] = order[j];
+        order[j] = t;
+    }
+    size_t want = (size_t)ceil(frac * (double)ss->ndocs);
+    for (size_t d = 0; d < want && d < ss->ndocs; d++)
+        keep[order[d]] = 1;
+    for (size_t i = 0; i < ss->n; i++)
+        if (keep[ss->s[i].doc])
+            idx[used++] = i;
+    free(order);
+    free(keep);
+    *n = used;
+    return idx;
+}
+
+static const char train_help[] =
+    "usage: sift train [-c INI] [-o DIR] [options] SAMPLES...\n"
+    "\n"
+    "Fit the pipeline's featurizers and train its classifier on sample\n"
+    "files (label<TAB>sentence lines; '# doc: ID TOPIC' lines mark\n"
+    "articles), then write a model bundle: written beside DIR and swapped\n"
+    "in only when complete.\n"
+    "\n"
+    "  -c, --config INI    pipeline to train (default pipeline.ini)\n"
+    "  -o, --output DIR    bundle to write (default: the ini's [pipeline] "
+    "model)\n"
+    "      --skip-bad      report bad sample lines and go on (default: "
+    "stop)\n"
+    "      --cv K          also cross-validate with K folds and record the\n"
+    "                      figures in the manifest\n"
+    "      --group G       folds keep whole groups: none, doc or topic\n"
+    "                      (default topic)\n"
+    "      --fraction F    train on a seeded fraction F of the articles\n"
+    "      --seed N        seed for --cv and --fraction (default 1)\n";
+
+int cmd_train(int argc, char **argv)
+{
+    static const struct option lo[] = {
+        {"config", required_argument, 0, 'c'},
+        {"output", required_argument, 0, 'o'},
+        {"skip-bad", no_argument, 0, 'S'},
+        {"cv", required_argument, 0, 'K'},
+        {"group", required_argument, 0, 'G'},
+        {"fraction", required_argument, 0, 'F'},
+        {"seed", required_argument, 0, 'R'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    const char *ini = "pipeline.ini", *out = NULL;
+    int c, skip_bad = 0, group = SIFT_GROUP_TOPIC, status = SIFT_EXIT_FAIL;
+    long folds = 0;
+    double frac = 1;
+    unsigned seed = 1;
+    char *end, *extra = NULL;
+    struct sift_error err = {0};
+    struct sift_config *cfg = NULL;
+    struct sift_pipeline *p = NULL;
+    struct sift_samples ss = {0};
+    size_t *idx = NULL, n;
+    while ((c = getopt_long(argc, argv, "c:o:h", lo, NULL)) != -1) {
+        switch (c) {
+        case 'c': ini = optarg; break;
+        case 'o': out = optarg; break;
+        case 'S': skip_bad = 1; break;
+        case 'K':
+            folds = strtol(optarg, &end, 10);
+            if (*end || folds < 2 || folds > 100)
+                return cli_usage("train", "--cv takes 2..100 folds");
+            break;
+        case 'G':
+            if ((group = sift_group_parse(optarg)) < 0)
+                return cli_usage("train", "--group takes none, doc or topic");
+            break;
+        case 'F':
+            frac = strtod(optarg, &end);
+            if (*end || !(frac > 0 && frac <= 1))
+                return cli_usage("train", "--fraction takes a number in "
+                                          "(0, 1]");
+            break;
+        case 'R': seed = (unsigned)strtoul(optarg, NULL, 10); break;
+        case 'h': fputs(train_help, stdout); return SIFT_EXIT_OK;
+        default: return cli_usage("train", "unknown option");
+        }
+    }
+    if (optind >= argc)
+        return cli_usage("train", "no sample files");
+    cfg = sift_config_load(ini, &err);
+    if (!cfg || !(p = sift_pipeline_new(cfg, &err)))
+        goto fail;
+    if (!out && !(out = p->model)) {
+        sift_fail(&err, SIFT_EINVAL, "%s: [pipeline] names no model: pass "
+                                     "-o DIR", ini);
+        goto fail;
+    }
+    if (cli_load_samples(&ss, p, argv + optind, argc - optind, skip_bad,
+                         &err) ||
+        sift_samples_check(&ss, &err))
+        goto fail;
+    n = ss.n;
+    if (frac < 1 && !(idx = pick_fraction(&ss, frac, seed, &n))) {
+        sift_fail(&err, SIFT_ENOMEM, "out of memory");
+        goto fail;
+    }
+    fprintf(stderr, "sift train: read ");
+    cli_print_counts(stderr, &ss, idx, n);
+    fprintf(stderr, " from %zu files\n", ss.nfiles);
+    if (folds) {
+        struct sift_metrics m;
+        if (sift_metrics_init(&m, ss.nlabels)) {
+            sift_fail(&err, SIFT_ENOMEM, "out of memory");
+            goto fail;
+        }
+        if (sift_crossval(cfg, &ss, (size_t)folds, group, seed, &m, NULL,
+                          NULL, &err)) {
+            sift_metrics_release(&m);
+            goto fail;
+        }
+        sift_metrics_finish(&m);
+        if (asprintf(&extra, "cv_folds = %ld\ncv_group = %s\n"
+                             "cv_accuracy = %.4f\ncv_macro_f1 = %.4f\n",
+                     folds, group == SIFT_GROUP_TOPIC ? "topic"
+                            : group == SIFT_GROUP_DOC ? "doc" : "none",
+                     m.accuracy, m.macro_f1) < 0)
+            extra = NULL;
+        fprintf(stderr, "sift train: %ld-fold cross-validation (%s groups): "
+                        "accuracy %.3f, macro-F1 %.3f\n",
+                folds, group == SIFT_GROUP_TOPIC ? "topic"
+                       : group == SIFT_GROUP_DOC ? "doc" : "no",
+                m.accuracy, m.macro_f1);
+        sift_metrics_release(&m);
+    }
+    double t0 = now();
+    if (sift_pipeline_train(p, &ss, idx, n, phase, &err))
+        goto fail;
+    cli_progress_done();
+    struct sift_bundle_meta meta = {n, ss.checksum, now() - t0, extra};
+    if (sift_bundle_save(p, out, &meta, &err))
+        goto fail;
+    fprintf(stderr, "sift train: trained in %.2f s (%zu features); wrote %s\n",
+            meta.seconds, p->dim, out);
+    status = SIFT_EXIT_OK;
+    goto done;
+fail:
+    cli_progress_done();
+    status = cli_fail("train", &err);
+done:
+    free(extra);
+    free(idx);
+    sift_samples_release(&ss);
+    sift_pipeline_free(p);
+    sift_config_free(cfg);
+    return status;
+}
+
+/* ---- tune ---- */
+
+struct axis {
+    char *section, *key;
+    char **values;
+    size_t n;
+};
+
+static int parse_axis(const char *spec, struct axis *a)
+{
+    const char *eq = strchr(spec, '='), *dot;
+    memset(a, 0, sizeof *a);
+    if (!eq)
+        return -1;
+    for (dot = eq; dot > spec && *dot != '.'; dot--)
+        ;
+    if (dot == spec)
+        return -1;
+    a->section = strndup(spec, (size_t)(dot - spec));
+    a->key = strndup(dot + 1, (size_t)(eq - dot - 1));
+    for (const char *q = eq + 1; *q;) {
+        const char *e = strchr(q, ',');
+        size_t len = e ? (size_t)(e - q) : strlen(q);
+        char **v = realloc(a->values, (a->n + 1) * sizeof *v);
+        if (!v)
+            return -1;
+        a->values = v;
+        v[a->n++] = strndup(q, len);
+        q = e ? e + 1 : q + len;
+    }
+    return a->n && *a->key ? 0 : -1;
+}
+
+static void free_axis(struct axis *a)
+{
+    free(a->section);
+    free(a->key);
+    for (size_t i = 0; i < a->n; i++)
+        free(a->values[i]);
+    free(a->values);
+}
+
+static const char tune_help[] =
+    "usage: sift tune [-c INI] [-k K] [options] SAMPLES...\n"
+    "\n"
+    "Grid search by K-fold cross-validation (default 5 folds keeping whole\n"
+    "topics together, so scores estimate accuracy on unseen conflicts).\n"
+    "Prints every grid point and the best; -o writes the ini with the\n"
+    "best settings.\n"
+    "\n"
+    "  -c, --config INI      pipeline to tune (default pipeline.ini)\n"
+    "  -k, --folds K         folds (default 5)\n"
+    "      --group G         none, doc or topic (default topic)\n"
+    "      --grid S.K=V1,..  values to try for key K of section S; repeat\n"
+    "                        for more axes (default: classifier.C=\n"
+    "                        0.03,0.1,0.3,1,3,10, and classifier.gamma for "
+    "rbf)\n"
+    "      --metric M        macro-f1 (default), accuracy, micro-f1, "
+    "f1:LABEL\n"
+    "  -o, --output FILE     write the tuned pipeline ini here\n"
+    "      --skip-bad        report bad sample lines and go on\n"
+    "      --seed N          fold seed (default 1)\n"
+    "\n"
+    "While tuning, probability estimates are switched off (labels only).\n";
+
+int cmd_tune(int argc, char **argv)
+{
+    static const struct option lo[] = {
+        {"config", required_argument, 0, 'c'},
+        {"folds", required_argument, 0, 'k'},
+        {"group", required_argument, 0, 'G'},
+        {"grid", required_argument, 0, 'g'},
+        {"metric", required_argument, 0, 'M'},
+        {"output", required_argument, 0, 'o'},
+        {"skip-bad", no_argument, 0, 'S'},
+        {"seed", required_argument, 0, 'R'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    const char *ini = "pipeline.ini", *metric = "macro-f1", *out = NULL;
+    int c, group = SIFT_GROUP_TOPIC, skip_bad = 0, status = SIFT_EXIT_FAIL;
+    long k = 5;
+    unsigned seed = 1;
+    char *end;
+    struct axis ax[8];
+    size_t nax = 0, points = 1, *at = NULL, *best = NULL;
+    double best_score = -1;
+    struct sift_error err = {0};
+    struct sift_config *cfg = NULL;
+    struct sift_pipeline *p = NULL;
+    struct sift_samples ss = {0};
+    while ((c = getopt_long(argc, argv, "c:k:o:h", lo, NULL)) != -1) {
+        switch (c) {
+        case 'c': ini = optarg; break;
+        case 'o': out = optarg; break;
+        case 'M': metric = optarg; break;
+        case 'S': skip_bad = 1; break;
+        case 'R': seed = (unsigned)strtoul(optarg, NULL, 10); break;
+        case 'k':
+            k = strtol(optarg, &end, 10);
+            if (*end || k < 2 || k > 100)
+                return cli_usage("tune", "-k takes 2..100 folds");
+            break;
+        case 'G':
+            if ((group = sift_group_parse(optarg)) < 0)
+                return cli_usage("tune", "--group takes none, doc or topic");
+            break;
+        case 'g':
+            if (nax == 8)
+                return cli_usage("tune", "at most 8 --grid axes");
+            if (parse_axis(optarg, &ax[nax])) {
+                free_axis(&ax[nax]);
+                for (size_t i = 0; i < nax; i++)
+                    free_axis(&ax[i]);
+                return cli_usage("tune", "--grid takes SECTION.KEY=V1,V2,..."
+                                         " (e.g. classifier.C=0.1,1,10)");
+            }
+            nax++;
+            break;
+        case 'h': fputs(tune_help, stdout); return SIFT_EXIT_OK;
+        default: return cli_usage("tune", "unknown option");
+        }
+    }
+    if (optind >= argc) {
+        status = cli_usage("tune", "no sample files");
+        goto done;
+    }
+    cfg = sift_config_load(ini, &err);
+    if (!cfg || !(p = sift_pipeline_new(cfg, &err)))
+        goto fail;
+    if (nax == 0) {
+        parse_axis("classifier.C=0.03,0.1,0.3,1,3,10", &ax[nax++]);
+        const struct sift_section *s = sift_config_section(cfg, "classifier");
+        const struct sift_kv *kv = sift_section_get(s, "kernel");
+        if (kv && !strcmp(kv->value, "rbf"))
+            parse_axis("classifier.gamma=0.01,0.1,1", &ax[nax++]);
+    }
+    if (cli_load_samples(&ss, p, argv + optind, argc - optind, skip_bad,
+                         &err) ||
+        sift_samples_check(&ss, &err))
+        goto fail;
+    {
+        /* Labels only while tuning: skip libsvm's internal probability
+         * cross-validation when the classifier has that option. */
+        const struct sift_plugin *d = p->cls.plug.desc;
+        for (size_t i = 0; i < d->noptions; i++)
+            if (!strcmp(d->options[i].name, "probability"))
+                sift_config_set(cfg, "classifier", "probability", "false");
+    }
+    at = calloc(nax, sizeof *at);
+    best = calloc(nax, sizeof *best);
+    if (!at || !best) {
+        sift_fail(&err, SIFT_ENOMEM, "out of memory");
+        goto fail;
+    }
+    for (size_t a = 0; a < nax; a++)
+        points *= ax[a].n;
+    fprintf(stderr, "sift tune: ");
+    cli_print_counts(stderr, &ss, NULL, ss.n);
+    fprintf(stderr, ", %zu grid points x %ld folds (%s groups)\n", points, k,
+            group == SIFT_GROUP_TOPIC ? "topic"
+            : group == SIFT_GROUP_DOC ? "doc" : "no");
+    for (size_t a = 0; a < nax; a++)
+        printf("%s.%s\t", ax[a].section, ax[a].key);
+    printf("%s\taccuracy\n", metric);
+    for (size_t pt = 0; pt < points; pt++) {
+        struct sift_metrics m;
+        size_t r = pt;
+        for (size_t a = nax; a-- > 0;) {
+            at[a] = r % ax[a].n;
+            r /= ax[a].n;
+        }
+        for (size_t a = 0; a < nax; a++)
+            if (sift_config_set(cfg, ax[a].section, ax[a].key,
+                                ax[a].values[at[a]])) {
+                sift_fail(&err, SIFT_ENOMEM, "out of memory");
+                goto fail;
+            }
+        cli_progress("point %zu/%zu", pt + 1, points);
+        if (sift_metrics_init(&m, ss.nlabels)) {
+            sift_fail(&err, SIFT_ENOMEM, "out of memory");
+            goto fail;
+        }
+        if (sift_crossval(cfg, &ss, (size_t)k, group, seed, &m, NULL, NULL,
+                          &err)) {
+            sift_metrics_release(&m);
+            goto fail;
+        }
+        sift_metrics_finish(&m);
+        double score = sift_metrics_get(&m, ss.labels, metric);
+        if (score < 0) {
+            sift_metrics_release(&m);
+            cli_progress_done();
+            status = cli_usage("tune", "unknown --metric '%s'", metric);
+            goto done;
+        }
+        cli_progress_done();
+        for (size_t a = 0; a < nax; a++)
+            printf("%s\t", ax[a].values[at[a]]);
+        printf("%.4f\t%.4f\n", score, m.accuracy);
+        fflush(stdout);
+        if (score > best_score) {
+            best_score = score;
+            memcpy(best, at, nax * sizeof *at);
+        }
+        sift_metrics_release(&m);
+    }
+    printf("best:");
+    for (size_t a = 0; a < nax; a++)
+        printf(" %s.%s=%s", ax[a].section, ax[a].key,
+               ax[a].values[best[a]]);
+    printf(" (%s %.4f)\n", metric, best_score);
+    if (out) {
+        FILE *f = fopen(out, "w");
+        /* the ini as given, with the best values and probability back */
+        for (size_t a = 0; a < nax; a++)
+            sift_config_set(cfg, ax[a].section, ax[a].key,
+                            ax[a].values[best[a]]);
+        {
+            const struct sift_plugin *d = p->cls.plug.desc;
+            const struct sift_kv *pk = NULL;
+            for (size_t i = 0; i < d->noptions; i++)
+                if (!strcmp(d->options[i].name, "probability"))
+                    pk = sift_section_get(
+                        sift_config_section(cfg, "classifier"), "probability");
+            if (pk)
+                sift_config_set(cfg, "classifier", "probability", "true");
+        }
+        if (!f) {
+            sift_fail(&err, SIFT_EIO, "%s: cannot create", out);
+            goto fail;
+        }
+        fprintf(f, "; written by sift tune from %s (%s %.4f, %ld-fold)\n",
+                ini, metric, best_score, k);
+        sift_config_write(cfg, f);
+        if (fclose(f)) {
+            sift_fail(&err, SIFT_EIO, "%s: write failed", out);
+            goto fail;
+        }
+        fprintf(stderr, "sift tune: wrote %s\n", out);
+    }
+    status = SIFT_EXIT_OK;
+    goto done;
+fail:
+    cli_progress_done();
+    status = cli_fail("tune", &err);
+done:
+    for (size_t a = 0; a < nax; a++)
+        free_axis(&ax[a]);
+    free(at);
+    free(best);
+    sift_samples_release(&ss);
+    sift_pipeline_free(p);
+    sift_config_free(cfg);
+    return status;
+}

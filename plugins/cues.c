@@ -1,0 +1,740 @@
+/*
+ * cues.c - featurizer plugin: cue classes from a lexicon, plus layout cues.
+ *
+ * n-grams memorise the training articles; features that name the function
+ * of words ("this sentence has a denial cue") carry over to news the model
+ * has never seen.  The lexicon (cues.lex beside the plugin, or the file
+ * named by the `lexicon` option) is data, one pattern a line:
+ *
+ *     # comment
+ *     CLASS PATTERN
+ *
+ * PATTERN is space-separated elements, each a '|'-separated set of
+ * alternatives: a word (matches tokens with the same Snowball English
+ * stem: "deny" matches denies/denied/denying), a prefix ending in '*',
+ * '_' (any one token), or '...' (skip 0-4 tokens, never first or last).
+ *
+ * Each class gives two binary features: CLASS (matched) and CLASS_neg
+ * (matched with a negator - not, no, never, without, nor, cannot, or a
+ * n't word - in the three tokens before the match: "did not deny").
+ * Layout features need no lexicon: short line, no final punctuation,
+ * title case, byline, dateline, quotation, first person, question.
+ *
+ * The lexicon text is saved in the model bundle, so a trained model
+ * keeps its features whatever happens to the installed file.
+ */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <dlfcn.h>
+#include <errno.h>
+#include <libstemmer.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sift/plugin.h"
+#include "strtab.h"
+
+enum { O_LEXICON, O_NEGATION, O_LAYOUT, O_N };
+
+static const struct sift_option options[O_N] = {
+    {"lexicon", SIFT_OPT_STRING, "cues.lex",
+     "cue lexicon file; a relative name is looked up beside the plugin",
+     NULL, 0, 0},
+    {"negation", SIFT_OPT_BOOL, "true",
+     "separate CLASS_neg features for negated cues", NULL, 0, 0},
+    {"layout", SIFT_OPT_BOOL, "true",
+     "layout features (byline, dateline, title case, ...)", NULL, 0, 0},
+};
+
+static const char *const layout_names[] = {
+    "layout_short", "layout_no_final_punct", "layout_title_case",
+    "layout_byline", "layout_dateline", "layout_quote", "layout_first_person",
+    "layout_question"};
+#define NLAYOUT (sizeof layout_names / sizeof *layout_names)
+
+enum { ALT_STEM, ALT_PREFIX, ALT_ANY };
+
+struct alt {
+    uint32_t off, len; /* into cues.strings */
+    int kind;
+};
+
+struct elem {
+    uint32_t alt, nalt; /* into cues.alts */
+    int gap;
+};
+
+struct pattern {
+    uint32_t elem, nelem; /* into cues.elems */
+    uint32_t cls;
+};
+
+struct cues {
+    int negation, layout;
+    char *lex;          /* lexicon text, as read (saved in bundles) */
+    size_t lexlen;
+    struct strtab classes;
+    struct alt *alts;
+    struct elem *elems;
+    struct pattern *pats;
+    size_t nalts, nelems, npats;
+    char *strings;
+    size_t nstrings;
+    struct strtab first;  /* stem of a first-element word -> bucket */
+    uint32_t **bucket;    /* per first-word entry: pattern ids, 0-ended */
+    uint32_t *wild;       /* patterns whose first element is not a word */
+    size_t nwild;
+};
+
+struct scratch {
+    struct sb_stemmer *stemmer;
+    char *low;            /* lowercased tokens */
+    size_t lcap;
+    uint32_t *loff, *llen;
+    const char **stem;    /* stems, in stembuf */
+    char *stembuf;
+    size_t scap, tcap;
+    uint32_t *soff, *slen;
+    unsigned char *hit;   /* per feature */
+    struct sift_feature *out;
+    size_t ocap;
+};
+
+/* ---- lexicon parsing ---- */
+
+static int push(void **v, size_t *n, size_t size, const void *item)
+{
+    if (*n == 0 || (*n >= 16 && (*n & (*n - 1)) == 0)) {
+        void *nv = realloc(*v, (*n ? *n * 2 : 16) * size);
+        if (!nv)
+            return -1;
+        *v = nv;
+    }
+    memcpy((char *)*v + *n * size, item, size);
+    (*n)++;
+    return 0;
+}
+
+static long add_string(struct cues *c, const char *s, size_t n)
+{
+    size_t at = c->nstrings;
+    char *v = realloc(c->strings, at + n + 1);
+    if (!v)
+        return -1;
+    c->strings = v;
+    memcpy(v + at, s, n);
+    v[at + n] = '\0';
+    c->nstrings += n + 1;
+    return (long)at;
+}
+
+static void lower_ascii(char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        s[i] = (char)tolower((unsigned char)s[i]);
+}
+
+static int parse_lexicon(struct cues *c, const char *name,
+                         struct sift_error *err)
+{
+    struct sb_stemmer *st = sb_stemmer_new("english", "UTF_8");
+    const char *p = c->lex, *end = c->lex + c->lexlen;
+    int line = 0, rc = 0;
+    if (!st)
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    while (p < end && !rc) {
+        const char *e = memchr(p, '\n', (size_t)(end - p)), *q, *cls;
+        size_t n;
+        struct pattern pat;
+        int added;
+        line++;
+        if (!e)
+            e = end;
+        n = (size_t)(e - p);
+        if (n && p[n - 1] == '\r')
+            n--;
+        q = p;
+        p = e + 1;
+        while (n && (*q == ' ' || *q == '\t'))
+            q++, n--;
+        if (n == 0 || *q == '#')
+            continue;
+        cls = q;
+        while (n && (islower((unsigned char)*q) || isdigit((unsigned char)*q) ||
+                     *q == '_'))
+            q++, n--;
+        if (q == cls || !n || (*q != ' ' && *q != '\t')) {
+            rc = sift_fail(err, SIFT_EFORMAT,
+                           "%s:%d: expected CLASS PATTERN (class: a-z, 0-9, "
+                           "_)", name, line);
+            break;
+        }
+        long ci = strtab_add(&c->classes, cls, (size_t)(q - cls), &added);
+        if (ci < 0) {
+            rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+            break;
+        }
+        pat.cls = (uint32_t)ci;
+        pat.elem = (uint32_t)c->nelems;
+        pat.nelem = 0;
+        while (n && !rc) {
+            const char *w;
+            struct elem el = {(uint32_t)c->nalts, 0, 0};
+            while (n && (*q == ' ' || *q == '\t'))
+                q++, n--;
+            if (!n)
+                break;
+            w = q;
+            while (n && *q != ' ' && *q != '\t')
+                q++, n--;
+            size_t wl = (size_t)(q - w);
+            if (wl == 3 && !memcmp(w, "...", 3)) {
+                el.gap = 1;
+            } else {
+                for (const char *a = w; a < w + wl && !rc;) {
+                    const char *bar = memchr(a, '|', (size_t)(w + wl - a));
+                    size_t al = bar ? (size_t)(bar - a) : (size_t)(w + wl - a);
+                    struct alt alt = {0, 0, ALT_STEM};
+                    char buf[128];
+                    if (al == 0 || al >= sizeof buf) {
+                        rc = sift_fail(err, SIFT_EFORMAT,
+                                       "%s:%d: empty or overlong alternative",
+                                       name, line);
+                        break;
+                    }
+                    memcpy(buf, a, al);
+                    buf[al] = '\0';
+                    lower_ascii(buf, al);
+                    if (al == 1 && buf[0] == '_') {
+                        alt.kind = ALT_ANY;
+                    } else if (buf[al - 1] == '*') {
+                        alt.kind = ALT_PREFIX;
+                        al--;
+                    } else {
+                        const sb_symbol *s = sb_stemmer_stem(
+                            st, (const sb_symbol *)buf, (int)al);
+                        if (!s) {
+                            rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+                            break;
+                        }
+                        al = (size_t)sb_stemmer_length(st);
+                        memcpy(buf, s, al);
+                    }
+                    long off = add_string(c, buf, al);
+                    if (off < 0) {
+                        rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+                        break;
+                    }
+                    alt.off = (uint32_t)off;
+                    alt.len = (uint32_t)al;
+                    if (push((void **)&c->alts, &c->nalts, sizeof alt, &alt))
+                        rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+                    el.nalt++;
+                    a = bar ? bar + 1 : w + wl;
+                }
+            }
+            if (!rc && push((void **)&c->elems, &c->nelems, sizeof el, &el))
+                rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+            pat.nelem++;
+        }
+        if (rc)
+            break;
+        if (pat.nelem == 0 || c->elems[pat.elem].gap ||
+            c->elems[pat.elem + pat.nelem - 1].gap) {
+            rc = sift_fail(err, SIFT_EFORMAT,
+                           "%s:%d: a pattern needs words, and '...' cannot "
+                           "be first or last", name, line);
+            break;
+        }
+        if (push((void **)&c->pats, &c->npats, sizeof pat, &pat))
+            rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+    }
+    sb_stemmer_delete(st);
+    if (!rc && c->npats == 0)
+        rc = sift_fail(err, SIFT_EFORMAT, "%s: no patterns", name);
+    return rc;
+}
+
+/* Index patterns by the stems of their first element's words. */
+static int build_index(struct cues *c)
+{
+    size_t *count = NULL, ncount = 0;
+    for (size_t p = 0; p < c->npats; p++) {
+        const struct elem *e = &c->elems[c->pats[p].elem];
+        int all_stems = 1;
+        for (uint32_t a = 0; a < e->nalt; a++)
+            if (c->alts[e->alt + a].kind != ALT_STEM)
+                all_stems = 0;
+        if (!all_stems) {
+            uint32_t id = (uint32_t)p;
+            if (push((void **)&c->wild, &c->nwild, sizeof id, &id))
+                return -1;
+            continue;
+        }
+        for (uint32_t a = 0; a < e->nalt; a++) {
+            const struct alt *al = &c->alts[e->alt + a];
+            int added;
+            long k = strtab_add(&c->first, c->strings + al->off, al->len,
+                                &added);
+            if (k < 0)
+                return -1;
+            if (added) {
+                uint32_t **b = realloc(c->bucket, (k + 1) * sizeof *b);
+                size_t *cn = realloc(count, (k + 1) * sizeof *cn);
+                if (b)
+                    c->bucket = b;
+                if (cn)
+                    count = cn;
+                if (!b || !cn) {
+                    free(count);
+                    return -1;
+                }
+                c->bucket[k] = NULL;
+                count[k] = 0;
+                ncount = (size_t)k + 1;
+            }
+            uint32_t *v = realloc(c->bucket[k], (count[k] + 2) * sizeof *v);
+            if (!v) {
+                free(count);
+                return -1;
+            }
+            v[count[k]++] = (uint32_t)p + 1;
+            v[count[k]] = 0;
+            c->bucket[k] = v;
+        }
+    }
+    (void)ncount;
+    free(count);
+    return 0;
+}
+
+static void clear(struct cues *c)
+{
+    for (size_t i = 0; i < c->first.n; i++)
+        free(c->bucket[i]);
+    free(c->bucket);
+    strtab_release(&c->first);
+    strtab_release(&c->classes);
+    free(c->alts);
+    free(c->elems);
+    free(c->pats);
+    free(c->strings);
+    free(c->wild);
+    free(c->lex);
+    int neg = c->negation, lay = c->layout;
+    memset(c, 0, sizeof *c);
+    c->negation = neg;
+    c->layout = lay;
+}
+
+static int read_all(const char *path, char **text, size_t *len,
+                    struct sift_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    long n;
+    if (!f)
+        return sift_fail(err, errno == ENOENT ? SIFT_ENOTFOUND : SIFT_EIO,
+                         "%s: cannot open: %s", path, strerror(errno));
+    if (fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || n > (64L << 20) ||
+        fseek(f, 0, SEEK_SET)) {
+        fclose(f);
+        return sift_fail(err, SIFT_EIO, "%s: cannot read (or over 64 MiB)",
+                         path);
+    }
+    *text = malloc((size_t)n + 1);
+    if (!*text || fread(*text, 1, (size_t)n, f) != (size_t)n) {
+        fclose(f);
+        free(*text);
+        *text = NULL;
+        return sift_fail(err, SIFT_EIO, "%s: cannot read", path);
+    }
+    fclose(f);
+    (*text)[n] = '\0';
+    *len = (size_t)n;
+    return 0;
+}
+
+static int use_lexicon(struct cues *c, const char *path,
+                       struct sift_error *err)
+{
+    int rc;
+    clear(c);
+    rc = read_all(path, &c->lex, &c->lexlen, err);
+    if (!rc)
+        rc = parse_lexicon(c, path, err);
+    if (!rc && build_index(c))
+        rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+    if (rc)
+        clear(c);
+    return rc;
+}
+
+static const struct sift_plugin descriptor;
+
+static void *cues_create(const char *const *v, struct sift_error *err)
+{
+    struct cues *c = calloc(1, sizeof *c);
+    char path[4096];
+    Dl_info info;
+    if (!c) {
+        sift_fail(err, SIFT_ENOMEM, "out of memory");
+        return NULL;
+    }
+    c->negation = !strcmp(v[O_NEGATION], "true");
+    c->layout = !strcmp(v[O_LAYOUT], "true");
+    if (v[O_LEXICON][0] != '/' &&
+        dladdr((const void *)&descriptor, &info) && info.dli_fname) {
+        const char *slash = strrchr(info.dli_fname, '/');
+        snprintf(path, sizeof path, "%.*s%s", slash ? (int)(slash -
+                 info.dli_fname + 1) : 0, info.dli_fname, v[O_LEXICON]);
+    } else {
+        snprintf(path, sizeof path, "%s", v[O_LEXICON]);
+    }
+    if (use_lexicon(c, path, err)) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+static void cues_destroy(void *inst)
+{
+    struct cues *c = inst;
+    if (!c)
+        return;
+    clear(c);
+    free(c);
+}
+
+static void scratch_free(void *p)
+{
+    struct scratch *s = p;
+    if (!s)
+        return;
+    if (s->stemmer)
+        sb_stemmer_delete(s->stemmer);
+    free(s->low);
+    free(s->loff);
+    free(s->llen);
+    free(s->stem);
+    free(s->stembuf);
+    free(s->soff);
+    free(s->slen);
+    free(s->hit);
+    free(s->out);
+    free(s);
+}
+
+static void *scratch_new(const void *inst, struct sift_error *err)
+{
+    const struct cues *c = inst;
+    struct scratch *s = calloc(1, sizeof *s);
+    size_t dim = 2 * c->classes.n + NLAYOUT;
+    if (!s || !(s->stemmer = sb_stemmer_new("english", "UTF_8")) ||
+        !(s->hit = calloc(dim, 1)) ||
+        !(s->out = malloc(dim * sizeof *s->out))) {
+        scratch_free(s);
+        sift_fail(err, SIFT_ENOMEM, "out of memory");
+        return NULL;
+    }
+    s->ocap = dim;
+    return s;
+}
+
+/* ---- matching ---- */
+
+static int alt_matches(const struct cues *c, const struct alt *a,
+                       const struct scratch *s, size_t t)
+{
+    if (a->kind == ALT_ANY)
+        return 1;
+    if (a->kind == ALT_PREFIX)
+        return s->llen[t] >= a->len &&
+               !memcmp(s->low + s->loff[t], c->strings + a->off, a->len);
+    return s->slen[t] == a->len &&
+           !memcmp(s->stembuf + s->soff[t], c->strings + a->off, a->len);
+}
+
+static int elem_matches(const struct cues *c, const struct elem *e,
+                        const struct scratch *s, size_t t)
+{
+    for (uint32_t a = 0; a < e->nalt; a++)
+        if (alt_matches(c, &c->alts[e->alt + a], s, t))
+            return 1;
+    return 0;
+}
+
+/* Match elements [ei, end) from token t. */
+static int match_from(const struct cues *c, const struct pattern *p,
+                      uint32_t ei, const struct scratch *s, size_t t,
+                      size_t nt)
+{
+    if (ei == p->nelem)
+        return 1;
+    const struct elem *e = &c->elems[p->elem + ei];
+    if (e->gap) {
+        for (size_t skip = 0; skip <= 4 && t + skip <= nt; skip++)
+            if (match_from(c, p, ei + 1, s, t + skip, nt))
+                return 1;
+        return 0;
+    }
+    return t < nt && elem_matches(c, e, s, t) &&
+           match_from(c, p, ei + 1, s, t + 1, nt);
+}
+
+static int is_negator(const struct scratch *s, size_t t)
+{
+    const char *w = s->low + s->loff[t];
+    size_t n = s->llen[t];
+    return (n == 3 && (!memcmp(w, "not", 3) || !memcmp(w, "nor", 3))) ||
+           (n == 2 && !memcmp(w, "no", 2)) ||
+           (n == 5 && !memcmp(w, "never", 5)) ||
+           (n == 7 && !memcmp(w, "without", 7)) ||
+           (n == 6 && !memcmp(w, "cannot", 6)) ||
+           (n > 3 && !memcmp(w + n - 3, "n't", 3));
+}
+
+static int prepare_tokens(struct scratch *s, const struct sift_sentence *st)
+{
+    size_t nt = st->ntokens, bytes = 0;
+    for (size_t t = 0; t < nt; t++)
+        bytes += st->tokens[t].len + 1;
+    if (nt > s->tcap) {
+        size_t cap = nt * 2;
+        uint32_t *a = realloc(s->loff, cap * sizeof *a);
+        if (!a)
+            return -1;
+        s->loff = a;
+        if (!(a = realloc(s->llen, cap * sizeof *a)))
+            return -1;
+        s->llen = a;
+        if (!(a = realloc(s->soff, cap * sizeof *a)))
+            return -1;
+        s->soff = a;
+        if (!(a = realloc(s->slen, cap * sizeof *a)))
+            return -1;
+        s->slen = a;
+        s->tcap = cap;
+    }
+    if (bytes > s->lcap) {
+        char *l = realloc(s->low, bytes * 2);
+        if (!l)
+            return -1;
+        s->low = l;
+        if (!(l = realloc(s->stembuf, bytes * 2)))
+            return -1;
+        s->stembuf = l;
+        s->lcap = bytes * 2;
+    }
+    size_t lo = 0, so = 0;
+    for (size_t t = 0; t < nt; t++) {
+        const struct sift_token *tk = &st->tokens[t];
+        memcpy(s->low + lo, tk->text, tk->len);
+        lower_ascii(s->low + lo, tk->len);
+        s->loff[t] = (uint32_t)lo;
+        s->llen[t] = (uint32_t)tk->len;
+        const sb_symbol *stem = sb_stemmer_stem(
+            s->stemmer, (const sb_symbol *)(s->low + lo), (int)tk->len);
+        size_t sl = stem ? (size_t)sb_stemmer_length(s->stemmer) : 0;
+        if (!stem || sl > tk->len) {
+            stem = (const sb_symbol *)(s->low + lo);
+            sl = tk->len;
+        }
+        memcpy(s->stembuf + so, stem, sl);
+        s->soff[t] = (uint32_t)so;
+        s->slen[t] = (uint32_t)sl;
+        lo += tk->len;
+        so += sl;
+    }
+    return 0;
+}
+
+static void try_pattern(const struct cues *c, struct scratch *s, uint32_t p,
+                        size_t t, size_t nt)
+{
+    const struct pattern *pat = &c->pats[p];
+    if (!match_from(c, pat, 0, s, t, nt))
+        return;
+    int neg = 0;
+    if (c->negation)
+        for (size_t b = t >= 3 ? t - 3 : 0; b < t; b++)
+            if (is_negator(s, b))
+                neg = 1;
+    s->hit[2 * pat->cls + (size_t)neg] = 1;
+}
+
+/* Layout cues from the raw sentence. */
+static void layout(const struct cues *c, struct scratch *s,
+                   const struct sift_sentence *st)
+{
+    const unsigned char *t = (const unsigned char *)st->text;
+    size_t n = st->len, base = 2 * c->classes.n, words = 0, caps = 0;
+    while (n && isspace(t[n - 1]))
+        n--;
+    if (st->ntokens <= 5)
+        s->hit[base + 0] = 1;
+    if (n) {
+        size_t k = n - 1;
+        while (k > 0 && (t[k] == '"' || t[k] == '\'' || t[k] == ')' ||
+                         (t[k] & 0xC0) == 0x80 || t[k] == 0xE2))
+            k--;
+        if (!(t[k] == '.' || t[k] == '!' || t[k] == '?'))
+            s->hit[base + 1] = 1;
+    }
+    for (size_t i = 0; i < st->ntokens; i++) {
+        const char *w = st->text + st->tokens[i].start;
+        if (!isalpha((unsigned char)*w))
+            continue;
+        words++;
+        caps += isupper((unsigned char)*w) != 0;
+    }
+    if (words >= 3 && caps * 10 >= words * 7)
+        s->hit[base + 2] = 1;
+    if (n > 3 && !memcmp(t, "By ", 3) && isupper(t[3]))
+        s->hit[base + 3] = 1;
+    {
+        /* "CITY, Month 3 (Agency) -" or "CITY (Agency) -": a run of upper
+         * case letters then ',' or '(' early in the sentence */
+        size_t i = 0, up = 0;
+        while (i < n && i < 40 && (isupper(t[i]) || t[i] == ' ' ||
+                                   t[i] == '-' || t[i] == '.'))
+            up += isupper(t[i++]) != 0;
+        if (up >= 3 && i < n && (t[i] == ',' || t[i] == '('))
+            s->hit[base + 4] = 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (t[i] == '"' || (t[i] == 0xE2 && i + 2 < n && t[i + 1] == 0x80 &&
+                            (t[i + 2] == 0x9C || t[i + 2] == 0x9D))) {
+            s->hit[base + 5] = 1;
+            break;
+        }
+    for (size_t i = 0; i < st->ntokens; i++) {
+        const char *w = s->low + s->loff[i];
+        size_t l = s->llen[i];
+        if ((l == 2 && (!memcmp(w, "we", 2) || !memcmp(w, "us", 2))) ||
+            (l == 3 && !memcmp(w, "our", 3)) || (l == 1 && *w == 'i'))
+            s->hit[base + 6] = 1;
+    }
+    if (n && t[n - 1] == '?')
+        s->hit[base + 7] = 1;
+}
+
+static int cues_transform(const void *inst, void *scratch,
+                          const struct sift_sentence *st,
+                          const struct sift_feature **out, size_t *nout,
+                          struct sift_error *err)
+{
+    const struct cues *c = inst;
+    struct scratch *s = scratch;
+    size_t nt = st->ntokens, dim = 2 * c->classes.n + NLAYOUT, n = 0;
+    if (s->ocap < dim)
+        return sift_fail(err, SIFT_ESTATE, "cues: scratch made for another "
+                                           "lexicon");
+    memset(s->hit, 0, dim);
+    if (prepare_tokens(s, st))
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    for (size_t t = 0; t < nt; t++) {
+        long k = strtab_find(&c->first, s->stembuf + s->soff[t], s->slen[t]);
+        if (k >= 0)
+            for (const uint32_t *b = c->bucket[k]; *b; b++)
+                try_pattern(c, s, *b - 1, t, nt);
+        for (size_t w = 0; w < c->nwild; w++)
+            try_pattern(c, s, c->wild[w], t, nt);
+    }
+    if (c->layout)
+        layout(c, s, st);
+    for (size_t i = 0; i < dim; i++)
+        if (s->hit[i]) {
+            s->out[n].index = (uint32_t)i;
+            s->out[n++].value = 1.0;
+        }
+    *out = s->out;
+    *nout = n;
+    return 0;
+}
+
+static int cues_fit(void *inst, const struct sift_sentence *s, size_t n,
+                    struct sift_error *err)
+{
+    (void)inst, (void)s, (void)n, (void)err;
+    return 0; /* nothing to learn: the lexicon is the state */
+}
+
+static size_t cues_dimension(const void *inst)
+{
+    const struct cues *c = inst;
+    return 2 * c->classes.n + NLAYOUT;
+}
+
+static int cues_feature_name(const void *inst, uint32_t index, char *buf,
+                             size_t size)
+{
+    const struct cues *c = inst;
+    size_t len;
+    int n;
+    if (index >= cues_dimension(c))
+        return -1;
+    if (index >= 2 * c->classes.n)
+        n = snprintf(buf, size, "%s", layout_names[index - 2 * c->classes.n]);
+    else {
+        const char *k = strtab_key(&c->classes, index / 2, &len);
+        n = snprintf(buf, size, "%.*s%s", (int)len, k,
+                     index % 2 ? "_neg" : "");
+    }
+    return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+static int cues_save(const void *inst, const char *prefix,
+                     struct sift_error *err)
+{
+    const struct cues *c = inst;
+    char path[4096];
+    FILE *f;
+    snprintf(path, sizeof path, "%s.lex", prefix);
+    f = fopen(path, "wb");
+    if (!f)
+        return sift_fail(err, SIFT_EIO, "%s: cannot create: %s", path,
+                         strerror(errno));
+    if (fwrite(c->lex, 1, c->lexlen, f) != c->lexlen) {
+        fclose(f);
+        return sift_fail(err, SIFT_EIO, "%s: write failed", path);
+    }
+    if (fclose(f))
+        return sift_fail(err, SIFT_EIO, "%s: write failed", path);
+    return 0;
+}
+
+static int cues_load(void *inst, const char *prefix, struct sift_error *err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s.lex", prefix);
+    return use_lexicon(inst, path, err);
+}
+
+static const struct sift_plugin descriptor = {
+    .abi_version = SIFT_ABI_VERSION,
+    .size = sizeof(struct sift_plugin),
+    .kind = SIFT_FEATURIZER,
+    .name = "cues",
+    .version = "1.0",
+    .summary = "cue classes from a lexicon (accusation, denial, threat, ...) "
+               "with negation, plus layout cues",
+    .options = options,
+    .noptions = O_N,
+    .create = cues_create,
+    .destroy = cues_destroy,
+    .scratch_new = scratch_new,
+    .scratch_free = scratch_free,
+    .save = cues_save,
+    .load = cues_load,
+    .fit = cues_fit,
+    .transform = cues_transform,
+    .dimension = cues_dimension,
+    .feature_name = cues_feature_name,
+};
+
+SIFT_EXPORT const struct sift_plugin *sift_plugin(void)
+{
+    return &descriptor;
+}

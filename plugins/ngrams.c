@@ -1,0 +1,569 @@
+/*
+ * ngrams.c - featurizer plugin: word n-grams or character n-grams (within
+ * word boundaries, each word padded with spaces as scikit-learn's
+ * char_wb does), weighted binary / tf / sublinear tf, optionally times
+ * smoothed idf, L2-normalised.
+ *
+ * fit() counts document frequencies, prunes by min_df / max_df /
+ * max_features and numbers the surviving n-grams in byte order, so the
+ * same data always gives the same vocabulary file.  transform() looks
+ * n-grams up in a hash table built once; the per-sentence buffers live
+ * in the scratch and are reused, so there is no per-token allocation.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sift/plugin.h"
+#include "strtab.h"
+
+enum { O_UNIT, O_MIN, O_MAX, O_WEIGHT, O_IDF, O_NORM, O_MINDF, O_MAXDF,
+       O_MAXF, O_N };
+
+static const struct sift_option options[O_N] = {
+    {"unit", SIFT_OPT_ENUM, "word", "n-grams of words, or of characters "
+     "within words", "word|char", 0, 0},
+    {"min_n", SIFT_OPT_INT, "1", "shortest n-gram", NULL, 1, 10},
+    {"max_n", SIFT_OPT_INT, "2", "longest n-gram", NULL, 1, 10},
+    {"weighting", SIFT_OPT_ENUM, "sublinear",
+     "term weight: binary (0/1), tf (count), sublinear (1 + ln count)",
+     "binary|tf|sublinear", 0, 0},
+    {"idf", SIFT_OPT_BOOL, "true", "multiply by smoothed idf", NULL, 0, 0},
+    {"norm", SIFT_OPT_ENUM, "l2", "scale each vector to unit length",
+     "l2|none", 0, 0},
+    {"min_df", SIFT_OPT_INT, "1", "drop n-grams in fewer sentences", NULL, 1,
+     1e9},
+    {"max_df", SIFT_OPT_DOUBLE, "1.0",
+     "drop n-grams in more than this fraction of sentences", NULL, 1e-9, 1},
+    {"max_features", SIFT_OPT_INT, "0",
+     "keep only the most frequent n-grams (0 = all)", NULL, 0, 1e9},
+};
+
+struct ng {
+    int chars, idf, l2, weighting; /* weighting: 0 binary, 1 tf, 2 sub */
+    size_t min_n, max_n, min_df, max_features;
+    double max_df;
+    struct strtab vocab;
+    double *idfv;
+    size_t ndocs;
+};
+
+struct scratch {
+    char *key;
+    size_t kcap;
+    uint32_t *hits;
+    size_t nhits, hcap;
+    struct sift_feature *out;
+    size_t ocap;
+    size_t cps[80]; /* code point starts of one padded word */
+};
+
+static void *ng_create(const char *const *v, struct sift_error *err)
+{
+    struct ng *g = calloc(1, sizeof *g);
+    if (!g) {
+        sift_fail(err, SIFT_ENOMEM, "out of memory");
+        return NULL;
+    }
+    g->chars = !strcmp(v[O_UNIT], "char");
+    g->min_n = strtoul(v[O_MIN], NULL, 10);
+    g->max_n = strtoul(v[O_MAX], NULL, 10);
+    g->weighting = !strcmp(v[O_WEIGHT], "binary") ? 0
+                   : !strcmp(v[O_WEIGHT], "tf") ? 1 : 2;
+    g->idf = !strcmp(v[O_IDF], "true");
+    g->l2 = !strcmp(v[O_NORM], "l2");
+    g->min_df = strtoul(v[O_MINDF], NULL, 10);
+    g->max_df = strtod(v[O_MAXDF], NULL);
+    g->max_features = strtoul(v[O_MAXF], NULL, 10);
+    if (g->min_n > g->max_n) {
+        sift_fail(err, SIFT_EINVAL, "min_n (%zu) is larger than max_n (%zu)",
+                  g->min_n, g->max_n);
+        free(g);
+        return NULL;
+    }
+    return g;
+}
+
+static void ng_destroy(void *inst)
+{
+    struct ng *g = inst;
+    if (!g)
+        return;
+    strtab_release(&g->vocab);
+    free(g->idfv);
+    free(g);
+}
+
+static void scratch_free(void *p)
+{
+    struct scratch *s = p;
+    if (!s)
+        return;
+    free(s->key);
+    free(s->hits);
+    free(s->out);
+    free(s);
+}
+
+static void *scratch_new(const void *inst, struct sift_error *err)
+{
+    struct scratch *s = calloc(1, sizeof *s);
+    (void)inst;
+    if (!s)
+        sift_fail(err, SIFT_ENOMEM, "out of memory");
+    return s;
+}
+
+static int key_reserve(struct scratch *s, size_t n)
+{
+    if (n <= s->kcap)
+        return 0;
+    size_t cap = s->kcap ? s->kcap : 256;
+    while (cap < n)
+        cap *= 2;
+    char *k = realloc(s->key, cap);
+    if (!k)
+        return -1;
+    s->key = k;
+    s->kcap = cap;
+    return 0;
+}
+
+typedef int (*emit_fn)(void *ctx, const char *k, size_t n);
+
+/* Call emit for every n-gram of the sentence. */
+static int generate(const struct ng *g, struct scratch *s,
+                    const struct sift_sentence *st, emit_fn emit, void *ctx)
+{
+    const struct sift_token *t = st->tokens;
+    size_t nt = st->ntokens;
+    if (!g->chars) {
+        for (size_t n = g->min_n; n <= g->max_n; n++)
+            for (size_t i = 0; i + n <= nt; i++) {
+                size_t len = 0;
+                for (size_t j = 0; j < n; j++)
+                    len += t[i + j].len + 1;
+                if (key_reserve(s, len))
+                    return -1;
+                len = 0;
+                for (size_t j = 0; j < n; j++) {
+                    if (j)
+                        s->key[len++] = ' ';
+                    memcpy(s->key + len, t[i + j].text, t[i + j].len);
+                    len += t[i + j].len;
+                }
+                if (emit(ctx, s->key, len))
+                    return -1;
+            }
+        return 0;
+    }
+    for (size_t i = 0; i < nt; i++) {
+        /* " word " with code point starts; long words are cut. */
+        size_t len = 0, ncp = 0;
+        if (key_reserve(s, t[i].len + 3))
+            return -1;
+        s->key[len] = ' ';
+        s->cps[ncp++] = len++;
+        for (size_t b = 0; b < t[i].len && ncp < 78; b++) {
+            unsigned char c = (unsigned char)t[i].text[b];
+            if ((c & 0xC0) != 0x80)
+                s->cps[ncp++] = len;
+            s->key[len++] = (char)c;
+        }
+        s->cps[ncp++] = len;
+        s->key[len++] = ' ';
+        s->cps[ncp] = len; /* end sentinel */
+        for (size_t n = g->min_n; n <= g->max_n; n++)
+            for (size_t a = 0; a + n <= ncp; a++) {
+                size_t from = s->cps[a], to = s->cps[a + n];
+                if (emit(ctx, s->key + from, to - from))
+                    return -1;
+            }
+    }
+    return 0;
+}
+
+/* ---- fit ---- */
+
+struct fitctx {
+    struct strtab t;
+    size_t *df;
+    size_t *last;
+    size_t doc;
+};
+
+static int fit_emit(void *c, const char *k, size_t n)
+{
+    struct fitctx *f = c;
+    int added;
+    long e = strtab_add(&f->t, k, n, &added);
+    if (e < 0)
+        return -1;
+    if (added && f->t.n > 0 && ((f->t.n - 1) & f->t.n) == 0) {
+        /* grow per-entry arrays at powers of two */
+        size_t cap = f->t.n * 2;
+        size_t *df = realloc(f->df, cap * sizeof *df);
+        if (!df)
+            return -1;
+        f->df = df;
+        size_t *last = realloc(f->last, cap * sizeof *last);
+        if (!last)
+            return -1;
+        f->last = last;
+    }
+    if (added) {
+        f->df[e] = 0;
+        f->last[e] = (size_t)-1;
+    }
+    if (f->last[e] != f->doc) {
+        f->last[e] = f->doc;
+        f->df[e]++;
+    }
+    return 0;
+}
+
+static int cmp_key(const void *a, const void *b, void *ctx)
+{
+    const struct fitctx *f = ctx;
+    size_t x = *(const size_t *)a, y = *(const size_t *)b, lx, ly;
+    const char *kx = strtab_key(&f->t, x, &lx);
+    const char *ky = strtab_key(&f->t, y, &ly);
+    int c = memcmp(kx, ky, lx < ly ? lx : ly);
+    return c ? c : (lx > ly) - (lx < ly);
+}
+
+static int cmp_df(const void *a, const void *b, void *ctx)
+{
+    const struct fitctx *f = ctx;
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    if (f->df[x] != f->df[y])
+        return f->df[x] < f->df[y] ? 1 : -1;
+    return cmp_key(a, b, ctx);
+}
+
+static int ng_fit(void *inst, const struct sift_sentence *st, size_t n,
+                  struct sift_error *err)
+{
+    struct ng *g = inst;
+    struct fitctx f = {0};
+    struct scratch *s = scratch_new(g, err);
+    size_t *keep = NULL, nkeep = 0, maxdf;
+    int rc = 0;
+    if (!s)
+        return SIFT_ENOMEM;
+    strtab_release(&g->vocab);
+    free(g->idfv);
+    g->idfv = NULL;
+    for (f.doc = 0; f.doc < n; f.doc++)
+        if (generate(g, s, &st[f.doc], fit_emit, &f)) {
+            rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+            goto out;
+        }
+    keep = malloc((f.t.n ? f.t.n : 1) * sizeof *keep);
+    if (!keep) {
+        rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+        goto out;
+    }
+    maxdf = (size_t)floor(g->max_df * (double)n + 1e-9);
+    for (size_t e = 0; e < f.t.n; e++)
+        if (f.df[e] >= g->min_df && f.df[e] <= maxdf)
+            keep[nkeep++] = e;
+    if (g->max_features && nkeep > g->max_features) {
+        qsort_r(keep, nkeep, sizeof *keep, cmp_df, &f);
+        nkeep = g->max_features;
+    }
+    qsort_r(keep, nkeep, sizeof *keep, cmp_key, &f);
+    g->idfv = malloc((nkeep ? nkeep : 1) * sizeof *g->idfv);
+    if (!g->idfv) {
+        rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < nkeep; i++) {
+        size_t len;
+        int added;
+        const char *k = strtab_key(&f.t, keep[i], &len);
+        if (strtab_add(&g->vocab, k, len, &added) < 0) {
+            rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+            goto out;
+        }
+        g->idfv[i] = log((1.0 + (double)n) / (1.0 + (double)f.df[keep[i]])) +
+                     1.0;
+    }
+    g->ndocs = n;
+out:
+    strtab_release(&f.t);
+    free(f.df);
+    free(f.last);
+    free(keep);
+    scratch_free(s);
+    return rc;
+}
+
+/* ---- transform ---- */
+
+struct txctx {
+    const struct ng *g;
+    struct scratch *s;
+};
+
+static int tx_emit(void *c, const char *k, size_t n)
+{
+    struct txctx *x = c;
+    long e = strtab_find(&x->g->vocab, k, n);
+    if (e < 0)
+        return 0;
+    if (x->s->nhits == x->s->hcap) {
+        size_t cap = x->s->hcap ? x->s->hcap * 2 : 256;
+        uint32_t *h = realloc(x->s->hits, cap * sizeof *h);
+        if (!h)
+            return -1;
+        x->s->hits = h;
+        x->s->hcap = cap;
+    }
+    x->s->hits[x->s->nhits++] = (uint32_t)e;
+    return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int ng_transform(const void *inst, void *scratch,
+                        const struct sift_sentence *st,
+                        const struct sift_feature **out, size_t *nout,
+                        struct sift_error *err)
+{
+    const struct ng *g = inst;
+    struct scratch *s = scratch;
+    struct txctx x = {g, s};
+    size_t n = 0;
+    double norm = 0;
+    s->nhits = 0;
+    if (generate(g, s, st, tx_emit, &x))
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    qsort(s->hits, s->nhits, sizeof *s->hits, cmp_u32);
+    if (s->nhits > s->ocap) {
+        struct sift_feature *o = realloc(s->out, s->nhits * sizeof *o);
+        if (!o)
+            return sift_fail(err, SIFT_ENOMEM, "out of memory");
+        s->out = o;
+        s->ocap = s->nhits;
+    }
+    for (size_t i = 0; i < s->nhits;) {
+        size_t j = i;
+        while (j < s->nhits && s->hits[j] == s->hits[i])
+            j++;
+        double c = (double)(j - i), v;
+        v = g->weighting == 0 ? 1.0 : g->weighting == 1 ? c : 1.0 + log(c);
+        if (g->idf)
+            v *= g->idfv[s->hits[i]];
+        s->out[n].index = s->hits[i];
+        s->out[n++].value = v;
+        norm += v * v;
+        i = j;
+    }
+    if (g->l2 && norm > 0) {
+        norm = 1.0 / sqrt(norm);
+        for (size_t i = 0; i < n; i++)
+            s->out[i].value *= norm;
+    }
+    *out = s->out;
+    *nout = n;
+    return 0;
+}
+
+static size_t ng_dimension(const void *inst)
+{
+    return ((const struct ng *)inst)->vocab.n;
+}
+
+static int ng_feature_name(const void *inst, uint32_t index, char *buf,
+                           size_t size)
+{
+    const struct ng *g = inst;
+    size_t len;
+    if (index >= g->vocab.n)
+        return -1;
+    const char *k = strtab_key(&g->vocab, index, &len);
+    int n = snprintf(buf, size, "%s\"%.*s\"", g->chars ? "c" : "w",
+                     (int)len, k);
+    return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+/* ---- save / load ---- */
+
+static void put_escaped(FILE *f, const char *k, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (k[i] == '\\')
+            fputs("\\\\", f);
+        else if (k[i] == '\t')
+            fputs("\\t", f);
+        else if (k[i] == '\n')
+            fputs("\\n", f);
+        else
+            fputc(k[i], f);
+    }
+}
+
+static int ng_save(const void *inst, const char *prefix,
+                   struct sift_error *err)
+{
+    const struct ng *g = inst;
+    char path[4096];
+    FILE *f;
+    int bad;
+    snprintf(path, sizeof path, "%s.vocab", prefix);
+    f = fopen(path, "w");
+    if (!f)
+        return sift_fail(err, SIFT_EIO, "%s: cannot create: %s", path,
+                         strerror(errno));
+    fprintf(f, "sift-ngrams 1\nunit %s\nmin_n %zu\nmax_n %zu\ndocs %zu\n"
+               "terms %zu\n",
+            g->chars ? "char" : "word", g->min_n, g->max_n, g->ndocs,
+            g->vocab.n);
+    for (size_t i = 0; i < g->vocab.n; i++) {
+        size_t len;
+        const char *k = strtab_key(&g->vocab, i, &len);
+        fprintf(f, "%.17g\t", g->idfv[i]);
+        put_escaped(f, k, len);
+        fputc('\n', f);
+    }
+    bad = ferror(f);
+    if (fclose(f) || bad)
+        return sift_fail(err, SIFT_EIO, "%s: write failed", path);
+    return 0;
+}
+
+static int load_fail(struct sift_error *err, const char *path, long line,
+                     const char *what)
+{
+    return sift_fail(err, SIFT_EFORMAT, "%s:%ld: %s", path, line, what);
+}
+
+static int ng_load(void *inst, const char *prefix, struct sift_error *err)
+{
+    struct ng *g = inst;
+    char path[4096], unit[16];
+    char *line = NULL;
+    size_t cap = 0, mn, mx, docs, terms;
+    long lineno = 6;
+    ssize_t len;
+    int rc = 0;
+    FILE *f;
+    strtab_release(&g->vocab);
+    free(g->idfv);
+    g->idfv = NULL;
+    snprintf(path, sizeof path, "%s.vocab", prefix);
+    f = fopen(path, "r");
+    if (!f)
+        return sift_fail(err, errno == ENOENT ? SIFT_ENOTFOUND : SIFT_EIO,
+                         "%s: cannot open: %s", path, strerror(errno));
+    if (fscanf(f, "sift-ngrams 1\nunit %15s\nmin_n %zu\nmax_n %zu\n"
+                  "docs %zu\nterms %zu",
+               unit, &mn, &mx, &docs, &terms) != 5 ||
+        fgetc(f) != '\n') {
+        rc = load_fail(err, path, 1, "not an ngrams vocabulary (bad header)");
+        goto out;
+    }
+    if (strcmp(unit, g->chars ? "char" : "word") || mn != g->min_n ||
+        mx != g->max_n) {
+        rc = load_fail(err, path, 2, "unit or n-gram range differs from the "
+                                     "manifest's options");
+        goto out;
+    }
+    if (terms > 100000000) {
+        rc = load_fail(err, path, 6, "implausible term count");
+        goto out;
+    }
+    g->idfv = malloc((terms ? terms : 1) * sizeof *g->idfv);
+    if (!g->idfv) {
+        rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < terms; i++) {
+        char *tab, *end, *w;
+        int added;
+        lineno++;
+        if ((len = getline(&line, &cap, f)) <= 0) {
+            rc = load_fail(err, path, lineno, "fewer terms than the header "
+                                              "says (truncated?)");
+            goto out;
+        }
+        if (line[len - 1] == '\n')
+            line[--len] = '\0';
+        tab = strchr(line, '\t');
+        errno = 0;
+        g->idfv[i] = strtod(line, &end);
+        if (!tab || end != tab || errno || !isfinite(g->idfv[i]) ||
+            g->idfv[i] <= 0) {
+            rc = load_fail(err, path, lineno, "expected idf<TAB>term");
+            goto out;
+        }
+        w = tab + 1;
+        size_t o = 0;
+        for (char *r = w; *r; r++) {
+            if (*r == '\\' && r[1]) {
+                r++;
+                w[o++] = *r == 't' ? '\t' : *r == 'n' ? '\n' : *r;
+            } else {
+                w[o++] = *r;
+            }
+        }
+        if (strtab_add(&g->vocab, w, o, &added) < 0) {
+            rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+            goto out;
+        }
+        if (!added) {
+            rc = load_fail(err, path, lineno, "duplicate term");
+            goto out;
+        }
+    }
+    if (getline(&line, &cap, f) > 0) {
+        rc = load_fail(err, path, lineno + 1, "more terms than the header "
+                                              "says");
+        goto out;
+    }
+    g->ndocs = docs;
+out:
+    free(line);
+    fclose(f);
+    if (rc) {
+        strtab_release(&g->vocab);
+        free(g->idfv);
+        g->idfv = NULL;
+    }
+    return rc;
+}
+
+static const struct sift_plugin descriptor = {
+    .abi_version = SIFT_ABI_VERSION,
+    .size = sizeof(struct sift_plugin),
+    .kind = SIFT_FEATURIZER,
+    .name = "ngrams",
+    .version = "1.0",
+    .summary = "word or character n-grams with tf/idf weighting and L2 "
+               "normalisation",
+    .options = options,
+    .noptions = O_N,
+    .create = ng_create,
+    .destroy = ng_destroy,
+    .scratch_new = scratch_new,
+    .scratch_free = scratch_free,
+    .save = ng_save,
+    .load = ng_load,
+    .fit = ng_fit,
+    .transform = ng_transform,
+    .dimension = ng_dimension,
+    .feature_name = ng_feature_name,
+};
+
+SIFT_EXPORT const struct sift_plugin *sift_plugin(void)
+{
+    return &descriptor;
+}

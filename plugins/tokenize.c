@@ -1,0 +1,399 @@
+/*
+ * tokenize.c - tokenizer plugin: splits one sentence into words, numbers
+ * and (optionally) punctuation, UTF-8 aware.
+ *
+ * Words keep internal apostrophes ("didn't", "Kyiv's") and hyphens
+ * ("cross-border"), and dotted initialisms ("U.S."); curly and straight
+ * apostrophes fold to "'".  Lowercasing folds case in ASCII, Latin-1,
+ * Latin Extended-A, Greek and Cyrillic.  Numbers may be kept, reduced to
+ * their shape ("00.0") or replaced by one token "<num>".  Stemming uses
+ * Snowball (libstemmer) for English.
+ *
+ * Invalid UTF-8 bytes are treated as separators, never read past.
+ * Tokens carry byte offsets into the sentence.
+ */
+#include <libstemmer.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sift/plugin.h"
+
+enum { O_LOWER, O_NUMBERS, O_PUNCT, O_STEM, O_MAXTOK, O_N };
+
+static const struct sift_option options[O_N] = {
+    {"lowercase", SIFT_OPT_BOOL, "true", "fold case (Unicode-aware)", NULL, 0,
+     0},
+    {"numbers", SIFT_OPT_ENUM, "token",
+     "numbers: keep as written, shape (digits become 0), or token (<num>)",
+     "keep|shape|token", 0, 0},
+    {"punctuation", SIFT_OPT_BOOL, "false", "emit punctuation as tokens",
+     NULL, 0, 0},
+    {"stem", SIFT_OPT_BOOL, "false", "Snowball English stemming of words",
+     NULL, 0, 0},
+    {"max_token_bytes", SIFT_OPT_INT, "64",
+     "longer tokens are cut to this many bytes", NULL, 8, 1024},
+};
+
+struct tok {
+    int lower, punct, stem;
+    int numbers; /* 0 keep, 1 shape, 2 token */
+    size_t maxtok;
+};
+
+struct scratch {
+    struct sift_token *t;
+    size_t cap;
+    char *buf;
+    size_t bcap;
+    size_t *off;  /* text offsets while buf may still move */
+    struct sb_stemmer *stemmer;
+};
+
+static void *tok_create(const char *const *v, struct sift_error *err)
+{
+    struct tok *t = calloc(1, sizeof *t);
+    if (!t) {
+        sift_fail(err, SIFT_ENOMEM, "out of memory");
+        return NULL;
+    }
+    t->lower = !strcmp(v[O_LOWER], "true");
+    t->numbers = !strcmp(v[O_NUMBERS], "keep") ? 0
+                 : !strcmp(v[O_NUMBERS], "shape") ? 1 : 2;
+    t->punct = !strcmp(v[O_PUNCT], "true");
+    t->stem = !strcmp(v[O_STEM], "true");
+    t->maxtok = (size_t)strtoul(v[O_MAXTOK], NULL, 10);
+    return t;
+}
+
+static void tok_destroy(void *inst)
+{
+    free(inst);
+}
+
+static void scratch_free(void *p)
+{
+    struct scratch *s = p;
+    if (!s)
+        return;
+    if (s->stemmer)
+        sb_stemmer_delete(s->stemmer);
+    free(s->t);
+    free(s->buf);
+    free(s->off);
+    free(s);
+}
+
+static void *scratch_new(const void *inst, struct sift_error *err)
+{
+    const struct tok *t = inst;
+    struct scratch *s = calloc(1, sizeof *s);
+    if (!s)
+        goto nomem;
+    if (t->stem && !(s->stemmer = sb_stemmer_new("english", "UTF_8")))
+        goto nomem;
+    return s;
+nomem:
+    scratch_free(s);
+    sift_fail(err, SIFT_ENOMEM, "out of memory");
+    return NULL;
+}
+
+/* Decode one code point at s[i..n); *len gets its byte length.  Invalid
+ * sequences give 0xFFFD with length 1. */
+static uint32_t decode(const unsigned char *s, size_t i, size_t n,
+                       size_t *len)
+{
+    unsigned c = s[i];
+    size_t k;
+    uint32_t cp, min;
+    *len = 1;
+    if (c < 0x80)
+        return c;
+    if (c >= 0xC2 && c <= 0xDF) {
+        k = 1; cp = c & 0x1F; min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        k = 2; cp = c & 0x0F; min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        k = 3; cp = c & 0x07; min = 0x10000;
+    } else {
+        return 0xFFFD;
+    }
+    if (i + k >= n)
+        return 0xFFFD;
+    for (size_t j = 1; j <= k; j++) {
+        if ((s[i + j] & 0xC0) != 0x80)
+            return 0xFFFD;
+        cp = (cp << 6) | (s[i + j] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0xFFFD;
+    *len = k + 1;
+    return cp;
+}
+
+static size_t encode(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Simple case folding for the scripts news text mostly uses. */
+static uint32_t fold(uint32_t c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c + 32;
+    if (c < 0xC0)
+        return c;
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7))
+        return c + 32;
+    if (c >= 0x100 && c <= 0x137)
+        return c | 1;
+    if (c >= 0x139 && c <= 0x148)
+        return (c & 1) ? c + 1 : c;
+    if (c >= 0x14A && c <= 0x177)
+        return c | 1;
+    if (c == 0x178)
+        return 0xFF;
+    if (c >= 0x179 && c <= 0x17E)
+        return (c & 1) ? c + 1 : c;
+    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2)
+        return c + 32;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 80;
+    if (c >= 0x410 && c <= 0x42F)
+        return c + 32;
+    if (c >= 0x460 && c <= 0x4FF && c != 0x482 && !(c >= 0x483 && c <= 0x489))
+        return c | 1;
+    return c;
+}
+
+enum cls { SPACE, LETTER, DIGIT, APOS, HYPHEN, DOT, COMMA, PUNCT };
+
+static enum cls classify(uint32_t c)
+{
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+        c == '\v' || c == 0 || c == 0xA0 || c == 0xFFFD || c == 0xFEFF ||
+        (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x3000)
+        return SPACE;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        return LETTER;
+    if (c >= '0' && c <= '9')
+        return DIGIT;
+    if (c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC)
+        return APOS;
+    if (c == '-' || c == 0x2010 || c == 0x2011)
+        return HYPHEN;
+    if (c == '.')
+        return DOT;
+    if (c == ',')
+        return COMMA;
+    if (c < 0xC0 || c == 0xD7 || c == 0xF7 ||
+        (c >= 0x2010 && c <= 0x206F) || (c >= 0x20A0 && c <= 0x20CF) ||
+        (c >= 0x2190 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) ||
+        (c >= 0xFF00 && c <= 0xFF0F))
+        return PUNCT;
+    return LETTER;
+}
+
+static int reserve(struct scratch *s, size_t ntok, size_t nbytes)
+{
+    if (ntok > s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        while (cap < ntok)
+            cap *= 2;
+        struct sift_token *t = realloc(s->t, cap * sizeof *t);
+        size_t *o = realloc(s->off, cap * sizeof *o);
+        if (t)
+            s->t = t;
+        if (o)
+            s->off = o;
+        if (!t || !o)
+            return -1;
+        s->cap = cap;
+    }
+    if (nbytes > s->bcap) {
+        size_t cap = s->bcap ? s->bcap * 2 : 1024;
+        while (cap < nbytes)
+            cap *= 2;
+        char *b = realloc(s->buf, cap);
+        if (!b)
+            return -1;
+        s->buf = b;
+        s->bcap = cap;
+    }
+    return 0;
+}
+
+/* End of the token starting at i of class c (byte offset). */
+static size_t scan_word(const unsigned char *u, size_t i, size_t n)
+{
+    size_t len, j = i, nl;
+    while (j < n) {
+        uint32_t c = decode(u, j, n, &len);
+        enum cls k = classify(c);
+        if (k == LETTER || k == DIGIT) {
+            j += len;
+            continue;
+        }
+        if (k == APOS || k == HYPHEN || k == DOT) {
+            if (j + len < n) {
+                enum cls nk = classify(decode(u, j + len, n, &nl));
+                if (nk == LETTER || (nk == DIGIT && k == HYPHEN)) {
+                    /* "U.S" but not "end.Next": a dot joins only after a
+                     * single letter */
+                    if (k == DOT && !(j >= i + 1 && (j == i + 1 ||
+                                                     u[j - 2] == '.')))
+                        break;
+                    j += len;
+                    continue;
+                }
+            }
+            /* keep the final dot of an initialism: "U.S." */
+            if (k == DOT && j >= i + 2 && u[j - 2] == '.')
+                j += len;
+        }
+        break;
+    }
+    return j;
+}
+
+static size_t scan_number(const unsigned char *u, size_t i, size_t n)
+{
+    size_t j = i, len;
+    while (j < n) {
+        enum cls k = classify(decode(u, j, n, &len));
+        if (k == DIGIT || k == LETTER) {
+            j += len;
+            continue;
+        }
+        if ((k == DOT || k == COMMA) && j + 1 < n && u[j + 1] >= '0' &&
+            u[j + 1] <= '9') {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    return j;
+}
+
+static int tok_tokenize(const void *inst, void *scratch, const char *text,
+                        size_t n, const struct sift_token **out,
+                        size_t *nout, struct sift_error *err)
+{
+    const struct tok *t = inst;
+    struct scratch *s = scratch;
+    const unsigned char *u = (const unsigned char *)text;
+    size_t i = 0, nt = 0, used = 0, len;
+    while (i < n) {
+        uint32_t c = decode(u, i, n, &len);
+        enum cls k = classify(c);
+        size_t end, start = i, need;
+        int number = 0;
+        if (k == SPACE) {
+            i += len;
+            continue;
+        }
+        if (k == LETTER) {
+            end = scan_word(u, i, n);
+        } else if (k == DIGIT) {
+            end = scan_number(u, i, n);
+            number = 1;
+        } else {
+            end = i + len;
+            if (!t->punct) {
+                i = end;
+                continue;
+            }
+        }
+        need = (end - start) * 2 + 8;
+        if (need > t->maxtok * 2 + 8)
+            need = t->maxtok * 2 + 8;
+        if (reserve(s, nt + 1, used + need + 64))
+            return sift_fail(err, SIFT_ENOMEM, "out of memory");
+        char *o = s->buf + used;
+        size_t w = 0;
+        if (number && t->numbers == 2) {
+            memcpy(o, "<num>", 5);
+            w = 5;
+        } else {
+            for (size_t j = start; j < end && w + 4 <= t->maxtok;) {
+                uint32_t cp = decode(u, j, n, &len);
+                enum cls ck = classify(cp);
+                if (ck == APOS)
+                    cp = '\'';
+                else if (ck == HYPHEN)
+                    cp = '-';
+                else if (number && t->numbers == 1 && ck == DIGIT)
+                    cp = '0';
+                else if (t->lower)
+                    cp = fold(cp);
+                w += encode(cp, o + w);
+                j += len;
+            }
+        }
+        if (t->stem && !number && k == LETTER) {
+            const sb_symbol *st = sb_stemmer_stem(
+                s->stemmer, (const sb_symbol *)o, (int)w);
+            if (!st)
+                return sift_fail(err, SIFT_ENOMEM, "out of memory");
+            size_t sl = (size_t)sb_stemmer_length(s->stemmer);
+            if (sl <= w) {
+                memcpy(o, st, sl);
+                w = sl;
+            }
+        }
+        s->off[nt] = used;
+        s->t[nt].len = w;
+        s->t[nt].start = start;
+        s->t[nt].end = end;
+        nt++;
+        used += w;
+        i = end;
+    }
+    for (size_t j = 0; j < nt; j++)
+        s->t[j].text = s->buf + s->off[j];
+    *out = s->t;
+    *nout = nt;
+    return 0;
+}
+
+static const struct sift_plugin descriptor = {
+    .abi_version = SIFT_ABI_VERSION,
+    .size = sizeof(struct sift_plugin),
+    .kind = SIFT_TOKENIZER,
+    .name = "tokenize",
+    .version = "1.0",
+    .summary = "UTF-8 word tokenizer: contractions, hyphens, initialisms, "
+               "case folding, optional Snowball stemming",
+    .options = options,
+    .noptions = O_N,
+    .create = tok_create,
+    .destroy = tok_destroy,
+    .scratch_new = scratch_new,
+    .scratch_free = scratch_free,
+    .tokenize = tok_tokenize,
+};
+
+SIFT_EXPORT const struct sift_plugin *sift_plugin(void)
+{
+    return &descriptor;
+}
