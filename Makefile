@@ -39,7 +39,7 @@ CUNIT_LIBS = $(shell $(PKG_CONFIG) --libs cunit)
 PLUGIN_FLAGS = -fPIC -fvisibility=hidden -shared
 
 CORE_SRC = core/config.c core/plugin.c core/pipeline.c core/samples.c \
-	core/bundle.c core/metrics.c core/crossval.c core/html.c \
+	core/bundle.c core/metrics.c core/crossval.c core/html.c core/cli.c \
 	core/classify.c core/train.c core/eval.c
 CORE_OBJ = $(CORE_SRC:core/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ = $(BUILD)/obj/main.o
@@ -101,7 +101,8 @@ deps:
 	@.ci/deps build
 
 test: all $(FIXTURES) $(BUILD)/tests/sift-tests
-	SIFT_BUILD=$(BUILD) $(BUILD)/tests/sift-tests
+	SIFT_BUILD=$(BUILD) SIFT_PLUGIN_PATH=$(BUILD)/plugins \
+		$(BUILD)/tests/sift-tests
 	SIFT_BUILD=$(BUILD) tests/battery.sh
 
 check: test

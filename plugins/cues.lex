@@ -52,35 +52,34 @@ accuse accuser*
 accuse blame
 accuse blameworthy
 accuse allege
-accuse allegation
-accuse charged that
-accuse charges that
-accuse charging that
+accuse charged|charges|charging that
 accuse charged ... with
 accuse on charges of
 accuse faces|facing|face ... charges
 accuse criminal charges
 accuse charges of
 accuse hold|held|holds|holding ... responsible|accountable|liable|culpable
+accuse held|hold|holds|holding ... to account
 accuse bear|bears|bore|borne ... responsibility|blame
+accuse would bear ... blame|responsibility
 accuse full|sole|direct|entire|primary responsibility
-accuse squarely
+accuse squarely*
 accuse condemn
 accuse denounce
 accuse denunciation*
-accuse implicated*
-accuse implicating*
-accuse implicate
+accuse implicated*|implicating*|implicates*
 accuse point|pointed|pointing ... finger
 accuse finger of blame
 accuse was|were|is|are|been ... behind ... attack|attacks|bombing|bombings|blast|explosion|killing|killings|strike|strikes|assassination|fire|hack|leak|unrest|violence|riots|massacre|shelling|incident|sabotage|poisoning|downing|sinking|crash|shooting|ambush|raid|abduction|kidnapping
 accuse responsible for ... attack|attacks|bombing|blast|explosion|killing|killings|deaths|death|massacre|shelling|violence|atrocities|crimes|abuses|crash|fire|famine|crisis|collapse|sinking|downing|destruction
+accuse to blame for
+accuse at fault
+accuse the fault of
 accuse orchestrat*
 accuse mastermind*
 accuse culprit*
 accuse perpetrator*
 accuse perpetrated
-accuse perpetrate
 accuse carried out by
 accuse committed by
 accuse commit|committed|committing ... crime|crimes|atrocities|abuses|violations|fraud|genocide|massacre|massacres|offence|offences|offense|offenses|murder|murders|terrorism|war
@@ -97,7 +96,6 @@ accuse criticise|criticize|criticised|criticized|criticism
 accuse lambast*
 accuse castigat*
 accuse decry
-accuse decried
 accuse censure
 accuse rebuke
 accuse reprimand
@@ -105,18 +103,12 @@ accuse attribute|attributed|attributes ... attack|strike|blast|explosion|hack|ki
 accuse pin|pinned|pinning ... blame|responsibility ... on
 accuse lay|laid|lays|laying ... blame|responsibility
 accuse blood on ... hands
-accuse caught red-handed
 accuse red-handed
 accuse traded|trading|trade ... accusation|accusations|blame|charges
 accuse incriminat*
 accuse claims|claim of ... abuse|abuses|torture|fraud|corruption|interference|meddling|atrocities|involvement|wrongdoing|misconduct
 accuse alleged ... role|involvement|links|ties
 accuse accused ... of ... lying|covering|spreading|using|targeting|shelling|attacking|killing|bombing|violating|supplying|sending|funding|harbouring|harboring|arming|backing|supporting
-accuse would bear ... blame|responsibility
-accuse to blame for
-accuse at fault
-accuse the fault of
-accuse held|hold ... to account
 accuse instigat*
 accuse sponsor|sponsored|sponsoring ... terror|terrorism|attacks|militants|violence
 accuse state-sponsored
@@ -126,10 +118,11 @@ accuse funnel|funnelled|funneled|funnelling ... weapons|money|arms|funds
 accuse exposed ... crimes|lies|plot|abuses|corruption|scheme|fraud
 accuse found that ... violated|breached|misled|failed|engaged|committed|knowingly|deliberately
 accuse prosecutors ... say|said|allege|alleged|claim|contend|argued
-accuse the indictment ... says|said|alleges
-accuse complaint ... alleges|alleged|says|claims
-accuse lawsuit ... alleges|alleged|accuses|claims
+accuse indictment ... says|said|alleges
+accuse complaint|lawsuit|suit ... alleges|alleged|accuses|claims|says
 accuse regulator|regulators|watchdog|commission|authority ... found|finds|said ... breached|violated|failed|misled
+accuse critics ... say|said|accuse|argue
+accuse holds|held|hold ... fully|directly|solely ... responsible
 
 # ---------------------------------------------------------------------------
 # wrongdoing
@@ -137,124 +130,80 @@ accuse regulator|regulators|watchdog|commission|authority ... found|finds|said .
 wrongdoing aggression
 wrongdoing aggressor*
 wrongdoing atrocity
-wrongdoing war crime
-wrongdoing war crimes
-wrongdoing war criminal*
+wrongdoing war crime|crimes|criminal|criminals
 wrongdoing crimes against humanity
-wrongdoing crime
-wrongdoing criminal
+wrongdoing crime|criminal
 wrongdoing massacre
 wrongdoing genocide
-wrongdoing genocidal
 wrongdoing ethnic cleansing
-wrongdoing terror
-wrongdoing terrorist
-wrongdoing provocat*
-wrongdoing provok*
-wrongdoing illegal
-wrongdoing illegitimate
-wrongdoing unlawful
+wrongdoing terror|terrorist
+wrongdoing provocat*|provok*
+wrongdoing illegal|illegitimate|unlawful
 wrongdoing unauthorised|unauthorized
 wrongdoing occupation
 wrongdoing occupied
 wrongdoing occupier*
-wrongdoing occupying
 wrongdoing sabotage
 wrongdoing saboteur*
 wrongdoing espionage
 wrongdoing spy
-wrongdoing spies
 wrongdoing interference
-wrongdoing interfere
 wrongdoing meddl*
 wrongdoing corrupt*
 wrongdoing fraud
-wrongdoing fraudulent*
-wrongdoing defraud*
-wrongdoing brib*
-wrongdoing kickback*
-wrongdoing embezzl*
-wrongdoing misappropriat*
-wrongdoing graft
-wrongdoing nepotism
-wrongdoing cronyism
-wrongdoing kleptocra*
+wrongdoing fraudulent*|defraud*
+wrongdoing brib*|kickback*|embezzl*|misappropriat*|graft|nepotism|cronyism|kleptocra*
 wrongdoing launder*
 wrongdoing tax evasion
-wrongdoing ponzi
+wrongdoing ponzi|scam*|swindl*
 wrongdoing pyramid scheme
-wrongdoing scam*
-wrongdoing swindl*
 wrongdoing extort*
 wrongdoing blackmail*
-wrongdoing falsif*
+wrongdoing falsif*|tamper*
 wrongdoing forged documents|signatures|records|papers|ballots
-wrongdoing tamper*
 wrongdoing obstruction of justice
 wrongdoing insider trading
-wrongdoing price-fixing
+wrongdoing price-fixing|cartel
 wrongdoing price fixing
-wrongdoing cartel
-wrongdoing market manipulation
 wrongdoing manipulat*
 wrongdoing misled
-wrongdoing deceiv*
-wrongdoing decept*
+wrongdoing deceiv*|decept*
 wrongdoing cheat*
 wrongdoing collusion
 wrongdoing collud*
 wrongdoing propaganda
-wrongdoing disinformation
-wrongdoing misinformation
+wrongdoing disinformation|misinformation
 wrongdoing censorship
 wrongdoing censor*
 wrongdoing abuse
 wrongdoing torture
 wrongdoing cover-up
 wrongdoing cover|covered|covering up
-wrongdoing lied to|about
-wrongdoing lying to|about
+wrongdoing lied|lying to|about
 wrongdoing liar*
-wrongdoing looting
-wrongdoing looter*
-wrongdoing plunder*
-wrongdoing pillag*
+wrongdoing looting|looter*|plunder*|pillag*
 wrongdoing human rights violations|abuses|abuse|violation|crimes
 wrongdoing violat*
 wrongdoing breach
-wrongdoing infring*
-wrongdoing contraven*
-wrongdoing flout*
+wrongdoing infring*|contraven*|flout*
 wrongdoing incursion*
 wrongdoing invasion
-wrongdoing invader*
-wrongdoing invaded
+wrongdoing invader*|invaded
 wrongdoing annex*
 wrongdoing indiscriminate*
-wrongdoing deliberately|intentionally|knowingly|wilfully|willfully
+wrongdoing deliberately*|intentionally*|knowingly*|wilfully*|willfully*
 wrongdoing targeting|targeted|target ... civilians|civilian|hospitals|hospital|schools|journalists|residential|aid
 wrongdoing unprovoked
-wrongdoing brutal*
-wrongdoing barbar*
-wrongdoing savage*
-wrongdoing heinous
+wrongdoing brutal*|barbar*|savage*|heinous
 wrongdoing cowardly
 wrongdoing murder*
-wrongdoing slaughter*
-wrongdoing carnage
-wrongdoing bloodshed
+wrongdoing slaughter*|carnage|bloodshed
 wrongdoing unjust*
 wrongdoing injustice
-wrongdoing persecut*
-wrongdoing repress*
-wrongdoing oppress*
+wrongdoing persecut*|repress*|oppress*
 wrongdoing crackdown
-wrongdoing harass*
-wrongdoing intimidat*
-wrongdoing coerc*
-wrongdoing bully|bullying
-wrongdoing discriminat*
-wrongdoing apartheid
+wrongdoing harass*|intimidat*|coerc*|bully
+wrongdoing discriminat*|apartheid|racis*
 wrongdoing collective punishment
 wrongdoing extrajudicial
 wrongdoing summary executions|execution
@@ -265,56 +214,36 @@ wrongdoing show trial*
 wrongdoing human shield*
 wrongdoing rape|raped|rapes
 wrongdoing sexual violence
-wrongdoing kidnap*
-wrongdoing abduct*
-wrongdoing hostage*
-wrongdoing hijack*
-wrongdoing piracy
-wrongdoing smuggl*
-wrongdoing traffick*
-wrongdoing rigged
-wrongdoing rigging
-wrongdoing vote-rigging
+wrongdoing kidnap*|abduct*|hostage*
+wrongdoing hijack*|piracy
+wrongdoing smuggl*|traffick*
+wrongdoing rigged|rigging|vote-rigging
 wrongdoing ballot stuffing
 wrongdoing voter suppression
 wrongdoing electoral fraud
 wrongdoing hack|hacked|hacking|hackers
-wrongdoing cyberattack*
-wrongdoing cyber-attack*
+wrongdoing cyberattack*|cyber-attack*
 wrongdoing poisoned|poisoning
 wrongdoing starvation as
 wrongdoing incite*
 wrongdoing hate speech
-wrongdoing subversi*
-wrongdoing subvert*
-wrongdoing destabilis*
-wrongdoing destabiliz*
+wrongdoing subversi*|subvert*
+wrongdoing destabilis*|destabiliz*
 wrongdoing hybrid warfare
-wrongdoing warmonger*
-wrongdoing belliger*
-wrongdoing expansionis*
-wrongdoing hegemon*
-wrongdoing imperialis*
-wrongdoing revanchis*
+wrongdoing warmonger*|belliger*
+wrongdoing expansionis*|hegemon*|imperialis*|revanchis*
 wrongdoing mercenar*
-wrongdoing neo-nazi*
-wrongdoing nazi*
-wrongdoing fascis*
-wrongdoing puppet*
-wrongdoing junta
+wrongdoing neo-nazi*|nazi*|fascis*
+wrongdoing puppet*|junta
 wrongdoing regime's
 wrongdoing criminal regime
 wrongdoing thug*
-wrongdoing reckless*
-wrongdoing irresponsibl*
+wrongdoing reckless*|irresponsibl*
 wrongdoing hypocri*
 wrongdoing double standard*
-wrongdoing misconduct
-wrongdoing malfeasance
-wrongdoing negligen*
+wrongdoing misconduct|malfeasance|negligen*
 wrongdoing wrongdoing
 wrongdoing wrongful*
-wrongdoing racis*
 wrongdoing hostile act|acts|actions
 
 # ---------------------------------------------------------------------------
@@ -349,7 +278,7 @@ plot attempt on ... life
 plot sleeper cell*
 plot infiltrat*
 plot covert*
-plot secretly
+plot secretly*
 plot clandestine*
 plot in secret
 plot behind the scenes
@@ -372,7 +301,6 @@ plot blame ... on ... ukraine|russia|kyiv|moscow|israel|iran|rebels|opposition|g
 plot to blame it on
 plot disinformation campaign
 plot influence operation*
-plot sabotage plot
 plot preparing ... to
 plot was|were getting ready to
 plot massing ... to attack|invade
@@ -383,10 +311,8 @@ plot ploy
 # ---------------------------------------------------------------------------
 deny deny
 deny denial
-deny denies
-deny denied
 deny reject ... as
-deny reject ... allegation|allegations|accusation|accusations|claim|claims|charge|charges|report|reports|suggestion|suggestions|assertion|assertions|criticism|finding|findings|conclusion|conclusions|narrative|version|account|characterization|characterisation|insinuation|insinuations|accusation
+deny reject ... allegation|allegations|accusation|accusations|claim|claims|charge|charges|report|reports|suggestion|suggestions|assertion|assertions|criticism|finding|findings|conclusion|conclusions|narrative|version|account|characterization|characterisation|insinuation|insinuations
 deny dismiss ... as
 deny dismiss ... allegation|allegations|accusation|accusations|claim|claims|charges|report|reports|suggestion|suggestions|criticism|case|lawsuit|suit|complaint
 deny brushed|brush|brushes ... aside|off
@@ -400,8 +326,8 @@ deny contest|contested|contests|contesting ... claim|claims|finding|findings|all
 deny disput* ... account|claim|claims|allegation|allegations|finding|findings|version|figures|report|characterization|characterisation|timeline|assertion|assertions|accuracy|conclusions|that
 deny disagree|disagreed|disagrees ... finding|findings|conclusion|conclusions|assessment|characterization|characterisation|allegation|allegations
 deny categorical*
-deny flatly
-deny firmly|strongly|vehemently|vigorously|strenuously|emphatically|resolutely|staunchly ... reject|deny|denied|dismiss|refute|oppose|disputed
+deny flatly*
+deny firmly|strongly|vehemently|vigorously|strenuously|emphatically|resolutely|staunchly ... reject|deny|dismiss|refute|disputed
 deny no involvement
 deny not|never ... involved
 deny wasn't|weren't|isn't|aren't|hasn't|haven't|hadn't ... involved
@@ -420,19 +346,18 @@ deny did|had|has|have not done anything wrong
 deny didn't|hadn't|hasn't|haven't done anything wrong
 deny never ... target|fire|bomb|attack|shell|strike|use|order|authorise|authorize|accept|receive|pay|threaten|kill|harm|interfere|meddle|spy|hack|torture|mistreat|abuse|intend|plan|sell|supply|send|deploy|violate|breach|commit|aim|seek|hit
 deny not|didn't|doesn't|don't|wasn't|weren't|hasn't|haven't|hadn't target|fire|bomb|attack|shell|strike|kill|harm|interfere|meddle|spy|hack|torture|violate|breach|aim|hit|order|authorise|authorize|use
-deny not|didn't|doesn't|don't|never deliberately|intentionally|knowingly
+deny not|didn't|doesn't|don't|never deliberately*|intentionally*|knowingly*
 deny not|never ... civilian|civilians
-deny insist|insisted|insists|insisting ... not|never|no|nothing|only|lawful|lawfully|legal|legitimate|innocent
+deny insist|insisted|insists|insisting ... not|never|no|nothing|only|lawful*|legal|legitimate|innocent
 deny maintain|maintained|maintains|protest|protested|protests|proclaim|proclaimed|assert|asserted ... innocence
 deny not guilty
-deny plead|pleaded|pleads|pleading ... not guilty
 deny rule|ruled|rules|ruling ... out ... involvement|role|responsibility|link|links|connection|sabotage|foul
 deny no link|links|connection|connections|ties
 deny distanc* ... from
 deny never happened
 deny never took place
-deny not|didn't ... happen|occur|exist|take place
-deny didn't|did not happen
+deny not|didn't ... happen|occur|exist
+deny not|didn't ... take place
 deny not the case
 deny further from the truth
 deny in no way
@@ -464,6 +389,8 @@ deny in response to ... accusation|accusations|allegation|allegations
 deny which ... denied|denies|rejected|rejects|dismissed
 deny an accusation|allegation|claim ... denied|denies|rejected|rejects|dismissed|disputes|disputed
 deny accusations|allegations|charges|claims ... it|he|she|they|which ... denied|denies|rejects|rejected|dismissed
+deny had|has|have never been
+deny did|does|do not ... attack|target|fire|strike|shell|bomb
 
 # ---------------------------------------------------------------------------
 # rebut
@@ -477,13 +404,10 @@ rebut false
 rebut untrue
 rebut not true
 rebut no truth
-rebut a|are|were|outright|blatant|brazen|pure|shameless|total|complete|malicious|big lie|lies
+rebut a|outright|blatant|brazen|pure|shameless|total|complete|malicious|big lie|lies
 rebut pack of lies
 rebut lies and
-rebut slander*
-rebut smear*
-rebut libel*
-rebut defam*
+rebut slander*|smear*|libel*|defam*
 rebut propaganda stunt|ploy|campaign|exercise|claims|claim|narrative|fiction|war|machine
 rebut no evidence
 rebut without evidence
@@ -491,32 +415,17 @@ rebut without ... providing|offering|presenting|citing ... evidence|proof
 rebut not a shred
 rebut no proof
 rebut lack of evidence|proof
-rebut insufficient evidence
-rebut scant evidence
-rebut evidence-free
-rebut unsubstantiated
-rebut unsupported
-rebut unproven
+rebut insufficient|scant evidence
+rebut evidence-free|unsubstantiated|unsupported|unproven
 rebut provide|present|produce|show|offer|furnish ... evidence|proof
 rebut demand|demanded|demands|challenged|challenge|challenges ... evidence|proof
 rebut challenge|challenged|dared ... to prove|produce|provide|show
 rebut burden of proof
 rebut prove it
-rebut nonsense
-rebut absurd*
-rebut ridiculous
-rebut ludicrous
-rebut preposterous
-rebut laughable
-rebut outlandish
-rebut far-fetched
-rebut fantas*
-rebut fiction
+rebut nonsense|absurd*|ridiculous|ludicrous|preposterous|laughable|outlandish|far-fetched|hogwash|rubbish
+rebut fantas*|fiction|hoax
 rebut fairy tale*
 rebut fairy-tale*
-rebut hogwash
-rebut rubbish
-rebut hoax
 rebut conspiracy theor*
 rebut smokescreen
 rebut red herring
@@ -525,37 +434,20 @@ rebut witch-hunt
 rebut scapegoat*
 rebut politically motivated
 rebut politically-motivated
-rebut hysteri*
-rebut russophob*
-rebut sinophob*
+rebut hysteri*|russophob*|sinophob*
 rebut misleading
-rebut distort*
-rebut misrepresent*
-rebut mischaracteris*
-rebut mischaracteriz*
-rebut inaccura*
-rebut incorrect
-rebut erroneous*
+rebut distort*|misrepresent*|mischaracteris*|mischaracteriz*
+rebut inaccura*|incorrect|erroneous*
 rebut wrongly*
-rebut exaggerat*
-rebut overstat*
-rebut taken out of context
+rebut exaggerat*|overstat*
 rebut out of context
-rebut selective*
-rebut cherry-pick*
-rebut one-sided
-rebut biased
+rebut selective*|cherry-pick*|one-sided|biased
 rebut speculat*
-rebut spurious
-rebut frivolous
-rebut meritless
+rebut spurious|frivolous|meritless
 rebut without merit
 rebut lacks|lacked|lack merit
-rebut no merit
-rebut no basis
-rebut no foundation
-rebut unjustified
-rebut unwarranted
+rebut no merit|basis|foundation
+rebut unjustified|unwarranted
 rebut doctored
 rebut so-called
 rebut contrary to
@@ -568,12 +460,11 @@ rebut raised doubts
 rebut self-defen*
 rebut self defence|defense
 rebut defend|defended|defending ... itself|themselves|ourselves
-rebut lawful
-rebut lawfully
+rebut lawful*
 rebut legitimate military|target|targets
 rebut military targets|target|objects|objectives|facilities|infrastructure
 rebut only ... military|combatants|militants|fighters|targets
-rebut exclusively
+rebut exclusively*
 rebut purely defensive
 rebut defensive in nature
 rebut proportionate
@@ -604,11 +495,8 @@ rebut there was|were|is|are|had been no ... attack|strike|strikes|shelling|civil
 # ---------------------------------------------------------------------------
 threat threaten
 threat threat
-threat threats
-threat threatening
 threat warn ... would|will|shall|could|'ll
 threat warn ... consequences|retaliation|response|reprisals|reprisal|repercussions|countermeasures|action|measures
-threat warning that ... would|will
 threat stern warning
 threat final|last warning
 threat warning shot*
@@ -629,12 +517,10 @@ threat consequences for
 threat bear the consequences
 threat pay|paid|paying ... price
 threat heavy|high|dear ... price
-threat pay dearly
-threat dearly
+threat dearly*
 threat decisive|crushing|devastating|swift|firm|harsh|forceful|resolute|robust|overwhelming|appropriate|adequate|symmetrical|asymmetric|asymmetrical|military|tough|severe|painful|fitting|proportional|powerful|merciless|reciprocal|retaliatory ... response|retaliation|answer|blow|rebuff|measures|countermeasures
 threat fitting rebuff
-threat countermeasure*
-threat counter-measure*
+threat countermeasure*|counter-measure*
 threat mirror measures|response
 threat response measures
 threat tit-for-tat
@@ -651,13 +537,12 @@ threat at its|our|their|his disposal
 threat at any cost|price
 threat whatever it takes
 threat play|playing|plays with fire
-threat get|gets|will|be burned|burnt
+threat get|gets|be burned|burnt
 threat be met with
 threat respond|responded|responding in kind
 threat teach ... lesson
 threat punish
 threat red line|lines
-threat cross|crossed|crosses|crossing ... red line
 threat stands|stand|standing ready
 threat ready ... defend|respond|strike|act|use|retaliate|fight|hit|repel|destroy|crush
 threat prepared ... defend|respond|strike|use|retaliate|act|fight|hit|destroy
@@ -673,8 +558,7 @@ threat off the map
 threat off the face of
 threat sea of fire
 threat turn|turned|turning ... into ashes|dust
-threat annihilat*
-threat obliterat*
+threat annihilat*|obliterat*
 threat raze
 threat hunt|hunted|hunting ... down
 threat bring|brought ... to justice
@@ -708,22 +592,36 @@ threat warned ... against ... further|any
 # ---------------------------------------------------------------------------
 # modal_force
 # ---------------------------------------------------------------------------
-modal_force will|would|shall|could|'ll|we'll|they'll|it'll|you'll|he'll|she'll|gonna strike|attack|respond|retaliat*|hit|destroy|punish|target|sue|impose|answer|crush|eliminate|annihilat*|wipe|bomb|shell|invade|avenge|smash|obliterat*|raze|shoot|kill|counter|react|sanction|penalise|penalize|prosecute|expel|retake|seize|regret|suffer|storm|overrun|liquidate|neutralise|neutralize|repel|block
-modal_force will|would|shall|could|'ll|we'll|they'll|it'll immediately|swiftly|decisively|certainly|definitely|surely|also|again|then|resolutely|firmly|forcefully|inevitably|promptly|quickly|harshly|severely|mercilessly|strongly|accordingly|ruthlessly|duly|undoubtedly strike|attack|respond|retaliat*|hit|destroy|punish|target|sue|impose|answer|crush|eliminate|annihilat*|wipe|bomb|shell|invade|avenge|smash|obliterat*|raze|shoot|kill|counter|react|sanction|prosecute|retake|seize|act|use|take|defend|fight
+modal_force will|would|shall|could|'ll|we'll|they'll|it'll|you'll|he'll|she'll|gonna strike|attack|hit|bomb|shell|invade|storm|overrun|shoot|kill|seize|retake
+modal_force will|would|shall|could|'ll|we'll|they'll|it'll|you'll|he'll|she'll|gonna destroy|crush|eliminate|annihilat*|obliterat*|wipe|smash|raze|liquidate|neutralise|neutralize
+modal_force will|would|shall|could|'ll|we'll|they'll|it'll|you'll|he'll|she'll|gonna respond|retaliat*|react|counter|answer|avenge|repel|block
+modal_force will|would|shall|could|'ll|we'll|they'll|it'll|you'll|he'll|she'll|gonna punish|target|sanction|penalise|penalize|prosecute|sue|impose|expel
+modal_force will|would|shall|'ll|we'll|they'll|you'll regret|suffer
+modal_force will|would|shall|could|'ll|we'll|they'll|it'll immediately|swiftly|decisively|certainly|definitely|surely|also|again|then|resolutely|firmly|forcefully|inevitably|promptly|quickly|harshly|severely|mercilessly|strongly|accordingly|ruthlessly|duly|undoubtedly strike|attack|respond|retaliat*|hit|destroy|punish|target|crush|eliminate|annihilat*|bomb|shell|invade|avenge|smash|shoot|kill|counter|react|act|use|defend|fight
 modal_force will|would|shall|could|'ll be forced|compelled|obliged|obligated|left ... to ... respond|act|retaliat*|strike|use|take|defend|attack|hit|destroy
 modal_force will|would|shall|could|'ll|we'll|they'll have|need to ... respond|retaliat*|strike|attack|destroy|use|hit|punish
 modal_force will|would|shall|could|'ll|we'll|they'll act decisively|firmly|forcefully|accordingly|swiftly|resolutely|immediately|without|against
+modal_force will|would|shall|could|'ll|we'll|they'll respond ... force|firmly|harshly|militarily|decisively|appropriately|adequately|accordingly|symmetrically|asymmetrically|kind|forcefully|resolutely
 modal_force will|would|shall|could|'ll|we'll|they'll face ... consequences|justice|retaliation|response|punishment|sanctions|charges|prosecution|fines|penalties|wrath|fury|music|reprisals|strikes|attack|force
 modal_force will|would|shall|'ll|we'll|they'll|you'll pay ... price|dearly|for
 modal_force will|would|shall|'ll|we'll|they'll|you'll answer for
-modal_force will|would|shall|could|'ll be met|punished|destroyed|eliminated|crushed|targeted|prosecuted|sanctioned|fined|struck|annihilated|wiped|hunted|repelled|neutralised|neutralized|liquidated|shot|answered
-modal_force will|would|shall|'ll be held accountable|responsible|liable|to account
+modal_force will|would|shall|could|'ll be met|punished|destroyed|eliminated|crushed|targeted|prosecuted|sanctioned|fined|struck|annihilated|wiped|hunted|repelled|neutralised|neutralized|liquidated|shot|answered|responded
+modal_force will|would|shall|'ll be held accountable|responsible|liable
+modal_force will|would|shall|'ll be held to account
 modal_force will|would|shall|'ll be treated|considered|regarded|seen|viewed as ... target|targets|enemy|enemies|combatant|combatants|hostile|aggression|attack|act
 modal_force will|would|shall|could|'ll become ... target|targets
+modal_force will|would|shall|'ll|we'll|they'll be the|a next target
 modal_force will|would|shall|could|'ll|we'll|they'll take ... retaliatory|military|decisive|resolute|firm|tough|harsh|punitive|legal|forceful|reciprocal|countermeasures|counter-measures|counter|appropriate|necessary|drastic|strong
+modal_force will|would|shall|'ll|we'll|they'll take ... revenge|vengeance
 modal_force will|would|shall|could|'ll|we'll|they'll use ... force|weapons|arms|means|nuclear|military|missiles|army|troops
 modal_force will|would|shall|could|'ll|we'll|they'll open fire
 modal_force will|would|shall|could|'ll|we'll|they'll shoot ... down
+modal_force will|would|shall|could|'ll|we'll|they'll launch ... strike|strikes|attack|attacks|offensive|operation|retaliation|assault|counteroffensive|counter-offensive
+modal_force will|would|shall|'ll|we'll|they'll deliver|give ... blow|response|answer|rebuff|strike|strikes
+modal_force will|would|shall|'ll|we'll|they'll|you'll receive|get ... response|answer|blow|rebuff|lesson
+modal_force will|would|shall|'ll|we'll|they'll|you'll feel ... wrath|consequences|force|pain|might
+modal_force will|would|shall|could|'ll trigger|provoke|prompt|invite|draw|bring ... response|retaliation|reprisals|consequences|countermeasures
+modal_force will|would|shall|could|'ll have ... consequences|repercussions
 modal_force will|would|shall|'ll|we'll|they'll make ... pay|regret|suffer
 modal_force will|would|shall|'ll|we'll|they'll hunt ... down
 modal_force will|would|shall|'ll|we'll|they'll bring ... to justice
@@ -731,14 +629,18 @@ modal_force will|would|shall|'ll|we'll|they'll hold ... accountable|responsible|
 modal_force will|would|shall|'ll|we'll|they'll not|never ... forgive|forget|tolerate ... attack|aggression|provocation|crime|crimes
 modal_force will|would|shall|could|'ll|we'll|they'll cut ... off|supplies|gas|oil|aid|ties|deliveries
 modal_force will|would|shall|could|'ll|we'll|they'll halt|suspend|stop ... supplies|deliveries|exports|imports|gas|oil|aid|funding
-modal_force will|would|shall|'ll go on|continue until
+modal_force will|would|shall|'ll go on until
+modal_force will|would|shall|'ll continue ... until
+modal_force will|would|shall|'ll|we'll|they'll not stop until
+modal_force will|would|shall|'ll|we'll|they'll stop at nothing
 modal_force will|would|shall|'ll|we'll|they'll defend ... every|all|any|force|arms|means
+modal_force will|would|shall|'ll|we'll|they'll defend itself|themselves|ourselves
 modal_force will|would|shall|could|'ll|we'll|they'll not hesitate
 modal_force will|would|shall|'ll|we'll|they'll not|never ... unanswered|unpunished
-modal_force will|would|shall|'ll|we'll|they'll regret
 modal_force will|would|shall|'ll|we'll|they'll be sorry
 modal_force is|are|was|were going to ... strike|attack|respond|retaliat*|hit|destroy|punish|pay|sue|crush|eliminate|bomb|invade|kill
-modal_force must ... pay|answer|be punished|be held|face
+modal_force must ... pay|answer|face
+modal_force must be punished|held|stopped|destroyed|eliminated
 modal_force is|are|remain|remains|stand|stands ready|prepared ... to ... strike|attack|respond|retaliat*|hit|destroy|use|defend|repel|fight|act|impose|levy
 modal_force not rule out ... force|military|strike|strikes|retaliation|action|response|sanctions
 modal_force cannot|can't|won't|wouldn't|didn't|doesn't rule out ... force|military|strike|strikes|retaliation|action|response|sanctions
@@ -776,7 +678,8 @@ conditional within <num> hours|days|weeks
 conditional by|before ... deadline ... or
 conditional lest
 conditional if attacked|provoked|threatened|necessary|needed|required
-conditional if ... refuse|refuses|refused|fail|fails|failed|continue|continues|persist|persists|cross|crosses|does not|do not|don't|doesn't
+conditional if ... refuse|refuses|refused|fail|fails|failed|continue|continues|persist|persists|cross|crosses|don't|doesn't
+conditional if ... do|does not
 conditional as long as ... will|would
 conditional until ... will|would ... continue
 conditional the moment|minute ... will|would
@@ -785,6 +688,7 @@ conditional the moment|minute ... will|would
 # legal_threat
 # ---------------------------------------------------------------------------
 legal_threat sue
+legal_threat sued|suing
 legal_threat lawsuit*
 legal_threat legal action|actions|proceedings|steps|measures|recourse|remedies|options|avenues|challenge
 legal_threat court action
@@ -833,83 +737,57 @@ report told
 report stated*
 report statement
 report according to
-report spokesman
-report spokeswoman
-report spokesperson
-report spokesmen
-report spokespeople
+report spokesman|spokeswoman|spokesperson|spokesmen|spokespeople
 report announce
 report reported
 report quote
 report added*
 report in a statement
-report told reporters
+report told reporters|journalists
 report news agency
-report press conference
-report news conference
+report press|news conference
 report press release
 report press secretary
 report briefing
-report wrote
-report write
+report wrote|write
 report posted
-report post on
 report tweet*
 report on x|twitter|telegram|facebook|weibo|instagram
 report in a post
 report in an interview
 report interview with
-report cited
-report citing
+report cited|citing
 report claimed|claims|claiming|claim that
-report asserted
-report argued
-report noted
-report explained
-report declared
-report commented
-report remarked
+report asserted|argued|noted|explained|declared|remarked
 report confirmed
-report officials said|say
-report sources said|say
+report officials|sources said|say
 report people familiar with
 report familiar with the matter
 report on condition of anonymity
 report speaking on condition
 report asked not to be named
 report state media|television|tv|news
-report reuters*
-report afp*
-report xinhua*
-report tass*
-report interfax*
+report reuters*|afp*|xinhua*|tass*|interfax*
 report al jazeera
 report ria novosti
-report communique
-report readout
+report communique|readout
 report ministry said|says
 report told the
-report said on
-report said in
+report said on|in
 
 # ---------------------------------------------------------------------------
 # hedge
 # ---------------------------------------------------------------------------
 hedge reportedly*
 hedge allegedly*
-hedge purportedly*
-hedge purported*
-hedge apparently*
-hedge ostensibly*
-hedge supposedly*
-hedge seemingly*
-hedge could not ... verify|verified|confirm|confirmed
-hedge couldn't ... verify|verified|confirm|confirmed
-hedge cannot ... verify|verified|confirm|confirmed
+hedge purportedly*|purported*
+hedge apparently*|ostensibly*|supposedly*|seemingly*
+hedge could|couldn't|cannot verify|verified|confirm|confirmed
+hedge couldn't|cannot be ... verified|confirmed
+hedge could not be ... verified|confirmed
 hedge independently verify|verified|confirm|confirmed
 hedge not independently
-hedge unconfirmed
-hedge unverified
+hedge unconfirmed|unverified
 hedge has|have|had not been ... verified|confirmed
 hedge hasn't|haven't|hadn't been ... verified|confirmed
 hedge not confirmed
@@ -921,22 +799,18 @@ hedge no independent confirmation
 hedge it was|is not clear
 hedge it wasn't|isn't clear
 hedge unclear
-hedge remains unclear
 hedge did not immediately
 hedge didn't immediately
 hedge could not immediately
 hedge not immediately available|clear
-hedge declined to comment
 hedge declined ... comment|elaborate
 hedge refused to comment
 hedge would not comment
 hedge wouldn't comment
 hedge did not respond
 hedge didn't respond
-hedge has|have not responded
-hedge hasn't|haven't responded
-hedge has|have not commented
-hedge hasn't|haven't commented
+hedge has|have not responded|commented
+hedge hasn't|haven't responded|commented
 hedge no comment
 hedge no immediate comment|response|reaction
 hedge did not return
@@ -951,13 +825,10 @@ hedge without giving|providing|offering details
 hedge without elaborating
 hedge did not specify|say|elaborate|provide
 hedge didn't specify|say|elaborate|provide
-hedge appeared to
-hedge appears to
+hedge appeared|appears to
 hedge may|might have been
-hedge possibly
-hedge unnamed
-hedge anonymous
-hedge anonymity
+hedge possibly*
+hedge unnamed|anonymous
 hedge according to unconfirmed
 hedge details were not
 hedge unknown
@@ -975,21 +846,16 @@ restraint remain|remains|remained ... neutral|out of
 restraint neutrality
 restraint peaceful* ... solution|settlement|resolution|means
 restraint peaceful
-restraint peacefully
 restraint diplomatic ... solution|settlement|means|channels|efforts|resolution|track|path
 restraint diplomacy
-restraint dialogue
-restraint dialog
-restraint de-escalat*
-restraint deescalat*
+restraint dialogue|dialog
+restraint de-escalat*|deescalat*
 restraint restraint
 restraint calm
 restraint negotiat*
-restraint ceasefire
-restraint cease-fire
-restraint truce
+restraint ceasefire|cease-fire|truce
 restraint talks
-restraint peace talks|process|deal|plan|agreement|initiative|deal
+restraint peace talks|process|deal|plan|agreement|initiative
 restraint mediat*
 restraint reconcil*
 restraint compromise
@@ -1058,47 +924,43 @@ event on monday|tuesday|wednesday|thursday|friday|saturday|sunday
 boilerplate continue reading
 boilerplate read more
 boilerplate subscribe
-boilerplate subscriber*
-boilerplate subscription*
+boilerplate subscriber*|subscription*
 boilerplate newsletter*
-boilerplate sign up
-boilerplate sign in
+boilerplate sign up|in
 boilerplate log in
 boilerplate advertisement
-boilerplate share this
-boilerplate share on
+boilerplate share this|on
 boilerplate follow us
 boilerplate support independent
-boilerplate support our
+boilerplate support our journalism|work|reporting
 boilerplate our journalism
 boilerplate donate
-boilerplate contribute
+boilerplate contribute now|today
 boilerplate become a member
 boilerplate last updated
-boilerplate updated
-boilerplate published
+boilerplate updated <num>|at|on
+boilerplate first published
+boilerplate published <num>|at|on
 boilerplate copyright
 boilerplate all rights reserved
 boilerplate photo
 boilerplate file photo
 boilerplate getty images
-boilerplate via getty
 boilerplate reporting by
 boilerplate editing by
 boilerplate writing by
 boilerplate additional reporting
 boilerplate compiled by
-boilerplate contributed to
+boilerplate contributed to this
 boilerplate related coverage|stories|articles|content|news|topics|reading|links
 boilerplate click here
 boilerplate cookie*
 boilerplate privacy policy
 boilerplate terms of use|service
 boilerplate skip to
-boilerplate most read
-boilerplate most popular
+boilerplate most read|popular
 boilerplate you may also like
-boilerplate recommended
+boilerplate recommended for you
 boilerplate <num> min read
 boilerplate minute read
 boilerplate live updates
@@ -1107,15 +969,14 @@ boilerplate morning|daily|evening|weekly briefing
 boilerplate inbox
 boilerplate gmt|utc|edt|est|bst|cet
 boilerplate staff writer|reporter|correspondent
-boilerplate correspondent
 boilerplate this story|article has been
-boilerplate sponsored
+boilerplate sponsored content|post|story|stories
 boilerplate paid content
 boilerplate back to top
 boilerplate story continues
 boilerplate watch|listen ... video|audio|live
 boilerplate print this
-boilerplate comments
+boilerplate view|leave|show ... comment|comments
 boilerplate already a subscriber
 
 # ---------------------------------------------------------------------------
@@ -1169,6 +1030,9 @@ demand insist|insisted|insists ... must
 demand immediate ... withdrawal|release|halt|end|ceasefire|cessation
 demand caution|cautioned|cautions ... against
 demand halt|stop|cease|end ... its|their|his|her ... attacks|incursions|aggression|provocations|shelling|strikes|violations|interference|support|occupation
+demand withdraw|withdrawal|pull ... troops|forces
+demand step down
+demand comply with
 
 # ---------------------------------------------------------------------------
 # admit
@@ -1181,8 +1045,7 @@ admit confess*
 admit claim|claimed|claims|claiming responsibility
 admit took|take|accepted|accept|accepts responsibility
 admit owned up
-admit apologis*
-admit apologiz*
+admit apologis*|apologiz*
 admit apology
 admit expressed regret
 admit plead|pleaded|pleads|pleading guilty

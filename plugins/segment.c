@@ -34,7 +34,8 @@ static const char *const title_abbrevs[] = {
     "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "gov",
     "sen", "rep", "rev", "fr", "hon", "pres", "supt", "insp", "det", "amb",
     "st", "mt", "ft", "pt", "vs", "v", "atty", "gens", "lieut", "sgts",
-    "rt", "mme", "mlle", "sr", "jr", "hr", "ave", "blvd", "rd"};
+    "rt", "mme", "mlle", "sr", "jr", "hr", "ave", "blvd", "rd", "eng", "pte",
+    "ret", "cmdt", "sqn", "ldr", "wg", "cdt", "msgr", "dist", "ste"};
 
 /* Abbreviations before a number: "No. 10", "Sept. 3", "Art. 5". */
 static const char *const numeric_abbrevs[] = {
@@ -62,6 +63,32 @@ static const char *const openers[] = {
     "Why", "How", "Who", "One", "Two", "Three", "Several", "Analysts",
     "Witnesses", "Residents", "Critics", "Reuters", "Shares", "Prosecutors"};
 
+/* After a title abbreviation ("Main St. He said") only these end the
+ * sentence: no name starts with them. */
+static const char *const strong_openers[] = {
+    "He", "She", "It", "They", "We", "I", "The", "This", "That", "But",
+    "And", "There", "These", "Those", "His", "Her", "Its", "Their"};
+
+/* Words that continue a name after an initialism or "Inc.": "U.S. Navy",
+ * "U.N. Security Council".  Any other capitalised word followed by a
+ * lower-case one starts a new sentence ("... in the U.S. Leaks are"). */
+static const char *const name_heads[] = {
+    "Navy", "Army", "Air", "Marine", "Marines", "Embassy", "Senate",
+    "Congress", "House", "Treasury", "Department", "Defense", "Defence",
+    "State", "Secretary", "President", "Ambassador", "Envoy", "Special",
+    "Security", "General", "Assembly", "Council", "Human", "High", "Mission",
+    "Command", "Central", "Coast", "Forces", "Government", "Justice",
+    "Attorney", "Supreme", "Court", "District", "Federal", "Trade",
+    "Commerce", "Customs", "Border", "Homeland", "Agency", "Office",
+    "Representative", "Peacekeeping", "Refugee", "Development", "Food",
+    "World", "Energy", "Health", "Secretary-General", "Chief", "Foreign",
+    "Special", "Military", "Intelligence", "Space", "Capitol", "Open",
+    "Postal", "Census", "Geological", "National", "Chamber", "Group",
+    "Holdings", "Board", "Commission", "Committee", "Director", "Minister",
+    "Prime", "Deputy", "Vice", "Sen", "Rep", "Gen", "Sgt", "Col", "Lt",
+    "Maj", "Capt", "Adm", "Dr", "Mr", "Mrs", "Ms", "Eastern", "Pacific",
+    "Mountain", "Standard", "Daylight", "Local"};
+
 enum { O_MAXB, O_LINES, O_ABBR, O_N };
 
 static const struct sift_option options[O_N] = {
@@ -84,7 +111,7 @@ struct seg {
     int lines; /* 0 auto, 1 always break, 2 never break */
     struct strtab abbr;
     int *kind; /* per abbr entry */
-    struct strtab open;
+    struct strtab open, strong, heads;
 };
 
 struct line {
@@ -119,6 +146,16 @@ static int add_words(struct seg *s, const char *const *w, size_t n, int kind)
     return 0;
 }
 
+static int add_set(struct strtab *t, const char *const *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int added;
+        if (strtab_add(t, w[i], strlen(w[i]), &added) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static void seg_destroy(void *inst)
 {
     struct seg *s = inst;
@@ -126,6 +163,8 @@ static void seg_destroy(void *inst)
         return;
     strtab_release(&s->abbr);
     strtab_release(&s->open);
+    strtab_release(&s->strong);
+    strtab_release(&s->heads);
     free(s->kind);
     free(s);
 }
@@ -144,11 +183,10 @@ static void *seg_create(const char *const *v, struct sift_error *err)
         add_words(s, numeric_abbrevs, N(numeric_abbrevs), ABBR_NUMERIC) ||
         add_words(s, final_abbrevs, N(final_abbrevs), ABBR_FINAL))
         goto nomem;
-    for (size_t i = 0; i < N(openers); i++) {
-        int added;
-        if (strtab_add(&s->open, openers[i], strlen(openers[i]), &added) < 0)
-            goto nomem;
-    }
+    if (add_set(&s->open, openers, N(openers)) ||
+        add_set(&s->strong, strong_openers, N(strong_openers)) ||
+        add_set(&s->heads, name_heads, N(name_heads)))
+        goto nomem;
 #undef N
     for (p = v[O_ABBR]; *p;) {
         char w[32];
@@ -205,7 +243,8 @@ static int is_space_at(const unsigned char *t, size_t i, size_t n,
         return 1;
     }
     if (t[i] == 0xE2 && i + 2 < n && t[i + 1] == 0x80 &&
-        (t[i + 2] <= 0x8B || t[i + 2] == 0xAF)) { /* U+2000..200B, 202F */
+        ((t[i + 2] >= 0x80 && t[i + 2] <= 0x8B) || t[i + 2] == 0xAF)) {
+        /* U+2000..200B, U+202F */
         *len = 3;
         return 1;
     }
@@ -220,6 +259,14 @@ static size_t skip_space(const unsigned char *t, size_t i, size_t n)
     return i;
 }
 
+/* "â€" (C3 A2 E2 82 AC): the start of a UTF-8 curly quote decoded as
+ * Windows-1252 and encoded again. */
+static int mojibake_quote(const unsigned char *t, size_t i, size_t n)
+{
+    return i + 4 < n && t[i] == 0xC3 && t[i + 1] == 0xA2 &&
+           t[i + 2] == 0xE2 && t[i + 3] == 0x82 && t[i + 4] == 0xAC;
+}
+
 /* Closing quote or bracket at i: its length, else 0. */
 static size_t closer_at(const unsigned char *t, size_t i, size_t n)
 {
@@ -230,7 +277,23 @@ static size_t closer_at(const unsigned char *t, size_t i, size_t n)
         return 3; /* ” ’ › */
     if (t[i] == 0xC2 && i + 1 < n && t[i + 1] == 0xBB)
         return 2; /* » */
+    if (mojibake_quote(t, i, n) && !(i + 6 < n && t[i + 5] == 0xC5 &&
+                                     t[i + 6] == 0x93)) {
+        /* "â€" is a curly quote read as cp1252; "â€œ" opens one */
+        if (i + 6 < n && t[i + 5] == 0xC2 && t[i + 6] == 0x9D)
+            return 7;
+        return 5;
+    }
     return 0;
+}
+
+/* An opening quote or bracket at i (a sentence may start with one). */
+static int opener_at(const unsigned char *t, size_t i, size_t n)
+{
+    return t[i] == '"' || t[i] == '\'' || t[i] == '(' || t[i] == '[' ||
+           (t[i] == 0xE2 && i + 2 < n && t[i + 1] == 0x80 &&
+            (t[i + 2] == 0x9C || t[i + 2] == 0x98)) ||
+           mojibake_quote(t, i, n);
 }
 
 /* Sentence-ending mark at i ('.', '!', '?', '…'): its length, else 0. */
@@ -348,8 +411,8 @@ static int ends_here(const struct seg *g, const unsigned char *t,
     if (is_lower(t[k]) || t[k] == ',' || t[k] == ';' || t[k] == ':' ||
         t[k] == ')' || t[k] == '%')
         return 0;
-    if (t[i] != '.' || e - i != 1 || j > e)
-        return 1; /* '!', '?', ellipsis, or '."' */
+    if (t[i] != '.' || e - i != 1)
+        return 1; /* '!', '?', ellipsis */
     wl = word_before(t, from, i, &ws);
     if (wl == 0)
         return 1;
@@ -363,17 +426,27 @@ static int ends_here(const struct seg *g, const unsigned char *t,
                 dots++;
             w[n++] = (char)tolower(t[q]);
         }
+        if (looks_like_url(t, ws, i))
+            return 1; /* "... write to desk@example.com. Reports ..." */
         long a = dots ? -1 : strtab_find(&g->abbr, w, n);
         int kind = a >= 0 ? g->kind[a] : dots ? ABBR_FINAL : 0;
+        size_t q = k, q2;
+        while (q < b && (isalpha(t[q]) || t[q] == '\'' || t[q] == '-'))
+            q++;
         if (kind == ABBR_TITLE)
-            return 0;
+            return strtab_find(&g->strong, (const char *)t + k, q - k) >= 0;
         if (kind == ABBR_NUMERIC)
             return !is_digit(t[k]);
         if (kind == ABBR_FINAL) {
-            size_t q = k;
-            while (q < b && (isalpha(t[q]) || t[q] == '\''))
-                q++;
-            return strtab_find(&g->open, (const char *)t + k, q - k) >= 0;
+            if (opener_at(t, k, b) ||
+                strtab_find(&g->open, (const char *)t + k, q - k) >= 0)
+                return 1;
+            if (!is_upper(t[k]) || q == k ||
+                strtab_find(&g->heads, (const char *)t + k, q - k) >= 0)
+                return 0;
+            /* a capitalised word then a lower-case one: "Leaks are" */
+            q2 = skip_space(t, q, b);
+            return q2 < b && q2 > q && is_lower(t[q2]);
         }
     }
     return 1;
@@ -482,7 +555,7 @@ static int joins(const struct seg *g, const unsigned char *t,
                  const struct line *A, const struct line *B, int wrapped,
                  size_t width)
 {
-    size_t fb = skip_space(t, B->start, B->end), la, cl;
+    size_t fb = skip_space(t, B->start, B->end), la;
     if (g->lines == 1)
         return 0;
     if (g->lines == 2)
@@ -496,36 +569,33 @@ static int joins(const struct seg *g, const unsigned char *t,
         return 0; /* • */
     if (fb < B->end && is_lower(t[fb]))
         return 1;
+    if (!wrapped)
+        return 0; /* one paragraph or stand-alone line per line */
+    if (A->cps * 100 < width * 65)
+        return 0; /* a short line: end of paragraph, or a line of its own */
+    if (fb + 3 < B->end && !memcmp(t + fb, "By ", 3) && is_upper(t[fb + 3]))
+        return 0; /* a byline after a long headline */
     la = last_nonspace(t, A->start, A->end);
     if (la == (size_t)-1)
         return 0;
-    /* step back over closing quotes to see the punctuation */
-    while (la > A->start && (cl = closer_at(t, la, A->end)) &&
-           la + cl == A->end)
-        break;
-    {
-        size_t k = la;
-        while (k > A->start) {
-            size_t c0 = k;
-            while (c0 > A->start && (t[c0] & 0xC0) == 0x80)
-                c0--;
-            if (closer_at(t, c0, A->end) && c0 + closer_at(t, c0, A->end) ==
-                                                k + 1 + (k - c0 > 0 ? 0 : 0)) {
-                k = c0 ? c0 - 1 : 0;
-                continue;
-            }
+    /* a long line ending in sentence punctuation: the punctuation rules
+     * decide ("... Brig. Gen." + "Musa said ..."); otherwise a long line
+     * is hard wrapping unless it is a title-case headline */
+    while (la > A->start) {
+        size_t c0 = la;
+        while (c0 > A->start && (t[c0] & 0xC0) == 0x80)
+            c0--;
+        if (!closer_at(t, c0, A->end))
             break;
-        }
-        size_t c0 = k;
+        la = c0 - 1;
+    }
+    {
+        size_t c0 = la;
         while (c0 > A->start && (t[c0] & 0xC0) == 0x80)
             c0--;
         if (terminal_at(t, c0, A->end))
             return 1;
     }
-    if (!wrapped)
-        return 0;
-    if (A->cps * 100 < width * 65)
-        return 0;
     return !title_case(t, A->start, A->end);
 }
 

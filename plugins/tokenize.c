@@ -335,7 +335,8 @@ static int tok_tokenize(const void *inst, void *scratch, const char *text,
             memcpy(o, "<num>", 5);
             w = 5;
         } else {
-            for (size_t j = start; j < end && w + 4 <= t->maxtok;) {
+            for (size_t j = start; j < end;) {
+                char enc[4];
                 uint32_t cp = decode(u, j, n, &len);
                 enum cls ck = classify(cp);
                 if (ck == APOS)
@@ -346,7 +347,11 @@ static int tok_tokenize(const void *inst, void *scratch, const char *text,
                     cp = '0';
                 else if (t->lower)
                     cp = fold(cp);
-                w += encode(cp, o + w);
+                size_t k = encode(cp, enc);
+                if (w + k > t->maxtok)
+                    break;
+                memcpy(o + w, enc, k);
+                w += k;
                 j += len;
             }
         }

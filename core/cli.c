@@ -1,0 +1,188 @@
+/*
+ * cli.c - helpers the subcommands share (see cli.h): messages, exit
+ * codes, opening a pipeline from -c / -m, progress, reading files.
+ */
+#define _GNU_SOURCE
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bundle.h"
+#include "config.h"
+
+int cli_fail(const char *cmd, const struct sift_error *err)
+{
+    fprintf(stderr, "sift %s: %s\n", cmd,
+            err && err->msg[0] ? err->msg : "failed");
+    return SIFT_EXIT_FAIL;
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "sift %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'sift %s --help'.\n", cmd);
+    return SIFT_EXIT_USAGE;
+}
+
+void cli_put_flat(FILE *f, const char *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = t[i];
+        putc(c == '\t' || c == '\n' || c == '\r' || c == '\0' ? ' ' : c, f);
+    }
+}
+
+void cli_put_json(FILE *f, const char *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", f);
+        else if (c == '\t')
+            fputs("\\t", f);
+        else if (c == '\r')
+            fputs("\\r", f);
+        else if (c < 0x20 || c == 0x7F)
+            fprintf(f, "\\u%04x", c);
+        else
+            putc(c, f);
+    }
+}
+
+static int progress_state = -1;
+
+int cli_progress_on(void)
+{
+    if (progress_state < 0)
+        progress_state = isatty(STDERR_FILENO) && !getenv("SIFT_NO_PROGRESS");
+    return progress_state;
+}
+
+void cli_progress(const char *fmt, ...)
+{
+    va_list ap;
+    if (!cli_progress_on())
+        return;
+    fputs("\r\033[K", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fflush(stderr);
+}
+
+void cli_progress_done(void)
+{
+    if (cli_progress_on())
+        fputs("\r\033[K", stderr);
+}
+
+int cli_read_file(const char *path, char **text, size_t *len,
+                  size_t max_bytes, struct sift_error *err)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    size_t n = 0, cap = 0, got;
+    char *buf = NULL;
+    *text = NULL;
+    *len = 0;
+    if (!f)
+        return sift_fail(err, errno == ENOENT ? SIFT_ENOTFOUND : SIFT_EIO,
+                         "%s: cannot open: %s", path, strerror(errno));
+    for (;;) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 65536;
+            char *b = realloc(buf, cap + 1);
+            if (!b) {
+                free(buf);
+                if (f != stdin)
+                    fclose(f);
+                return sift_fail(err, SIFT_ENOMEM, "%s: out of memory", path);
+            }
+            buf = b;
+        }
+        got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (max_bytes && n > max_bytes) {
+            free(buf);
+            if (f != stdin)
+                fclose(f);
+            return sift_fail(err, SIFT_EINVAL,
+                             "%s: larger than --max-bytes (%zu)", path,
+                             max_bytes);
+        }
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        int e = errno;
+        free(buf);
+        if (f != stdin)
+            fclose(f);
+        return sift_fail(err, SIFT_EIO, "%s: read error: %s", path,
+                         strerror(e));
+    }
+    if (f != stdin)
+        fclose(f);
+    buf[n] = '\0';
+    *text = buf;
+    *len = n;
+    return 0;
+}
+
+struct sift_pipeline *cli_open(const char *ini, const char *model,
+                               int need_model, struct sift_error *err)
+{
+    struct sift_config *cfg = NULL;
+    struct sift_pipeline *p = NULL, *b = NULL;
+    if (!ini && !model)
+        ini = "pipeline.ini";
+    if (ini) {
+        cfg = sift_config_load(ini, err);
+        if (!cfg)
+            return NULL;
+        p = sift_pipeline_new(cfg, err);
+        sift_config_free(cfg);
+        if (!p)
+            return NULL;
+        if (!model && need_model) {
+            if (!p->model) {
+                sift_fail(err, SIFT_EINVAL,
+                          "%s: [pipeline] names no model; pass -m DIR or add "
+                          "model = DIR",
+                          ini);
+                sift_pipeline_free(p);
+                return NULL;
+            }
+            model = p->model;
+        }
+        if (!model)
+            return p;
+    }
+    b = sift_bundle_load(model, err);
+    if (!b || !p) {
+        sift_pipeline_free(p);
+        return b;
+    }
+    if (sift_bundle_check(b, model, p, ini, err)) {
+        sift_pipeline_free(b);
+        sift_pipeline_free(p);
+        return NULL;
+    }
+    /* The segmenter is not part of what the model learnt: use the ini's. */
+    struct sift_stage tmp = b->seg;
+    b->seg = p->seg;
+    p->seg = tmp;
+    sift_pipeline_free(p);
+    return b;
+}
+

@@ -1,0 +1,140 @@
+/*
+ * test_tokenize.c - the tokenizer: contractions, apostrophes, hyphens,
+ * initialisms, Unicode case folding, numbers, punctuation, stemming and
+ * offsets.
+ */
+#include <CUnit/CUnit.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static struct sift_loaded L;
+
+/* Tokens of text joined by '|', under options kv. */
+static const char *tok(const char *text, const char *const *kv)
+{
+    static char out[4096];
+    struct sift_error err = {0};
+    char **v = t_values(L.desc, kv);
+    void *inst = L.desc->create((const char *const *)v, &err);
+    void *scr = inst ? L.desc->scratch_new(inst, &err) : NULL;
+    const struct sift_token *t;
+    size_t n, o = 0;
+    out[0] = '\0';
+    if (scr && !L.desc->tokenize(inst, scr, text, strlen(text), &t, &n,
+                                 &err)) {
+        for (size_t i = 0; i < n && o + t[i].len + 2 < sizeof out; i++) {
+            if (i)
+                out[o++] = '|';
+            memcpy(out + o, t[i].text, t[i].len);
+            o += t[i].len;
+            /* offsets point back at the source */
+            CU_ASSERT(t[i].end <= strlen(text) && t[i].start < t[i].end);
+        }
+        out[o] = '\0';
+    } else {
+        strcpy(out, "ERROR");
+    }
+    L.desc->scratch_free(scr);
+    L.desc->destroy(inst);
+    t_values_free(L.desc, v);
+    return out;
+}
+
+static int setup(void)
+{
+    return t_load("tokenize", &L);
+}
+
+static int teardown(void)
+{
+    sift_plugin_close(&L);
+    return 0;
+}
+
+static void test_words(void)
+{
+    CU_ASSERT_STRING_EQUAL(tok("Kyiv's army didn't deny it.", NULL),
+                           "kyiv's|army|didn't|deny|it");
+    CU_ASSERT_STRING_EQUAL(tok("Kyiv\xE2\x80\x99s army didn\xE2\x80\x99t",
+                               NULL),
+                           "kyiv's|army|didn't");
+    CU_ASSERT_STRING_EQUAL(tok("cross-border U.S.-led raids", NULL),
+                           "cross-border|u.s.|led|raids");
+    CU_ASSERT_STRING_EQUAL(tok("The U.N. said", NULL), "the|u.n.|said");
+}
+
+static void test_case_folding(void)
+{
+    CU_ASSERT_STRING_EQUAL(tok("\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90"
+                               " \xC3\x89TAT \xC3\x96ZT\xC3\x9CRK",
+                               NULL),
+                           "\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0|"
+                           "\xC3\xA9tat|\xC3\xB6zt\xC3\xBCrk");
+    const char *keep[] = {"lowercase=false", NULL};
+    CU_ASSERT_STRING_EQUAL(tok("The Army", keep), "The|Army");
+}
+
+static void test_numbers_punct(void)
+{
+    CU_ASSERT_STRING_EQUAL(tok("3.4 million, 1,200 troops", NULL),
+                           "<num>|million|<num>|troops");
+    const char *shape[] = {"numbers=shape", NULL};
+    CU_ASSERT_STRING_EQUAL(tok("3.4 million 06.45", shape),
+                           "0.0|million|00.00");
+    const char *keep[] = {"numbers=keep", "punctuation=true", NULL};
+    CU_ASSERT_STRING_EQUAL(tok("Stop, now!", keep), "stop|,|now|!");
+}
+
+static void test_stemming(void)
+{
+    const char *stem[] = {"stem=true", NULL};
+    CU_ASSERT_STRING_EQUAL(tok("denies denied denying accused", stem),
+                           "deni|deni|deni|accus");
+}
+
+static void test_noise(void)
+{
+    CU_ASSERT_STRING_EQUAL(tok("bad \xFF\xFE bytes \xC3", NULL),
+                           "bad|bytes");
+    CU_ASSERT_STRING_EQUAL(tok("", NULL), "");
+    char longw[3000];
+    memset(longw, 'a', sizeof longw - 1);
+    longw[sizeof longw - 1] = '\0';
+    CU_ASSERT_EQUAL(strlen(tok(longw, NULL)), 64);
+}
+
+static void test_offsets(void)
+{
+    struct sift_error err = {0};
+    char **v = t_values(L.desc, NULL);
+    void *inst = L.desc->create((const char *const *)v, &err);
+    void *scr = L.desc->scratch_new(inst, &err);
+    const char *text = "  \xE2\x80\x9CWe  deny\xE2\x80\x9D";
+    const struct sift_token *t;
+    size_t n;
+    CU_ASSERT_EQUAL(L.desc->tokenize(inst, scr, text, strlen(text), &t, &n,
+                                     &err), 0);
+    CU_ASSERT_EQUAL_FATAL(n, 2);
+    CU_ASSERT_EQUAL(t[0].start, 5);
+    CU_ASSERT_EQUAL(t[0].end, 7);
+    CU_ASSERT_EQUAL(t[1].start, 9);
+    CU_ASSERT_EQUAL(t[1].end, 13);
+    L.desc->scratch_free(scr);
+    L.desc->destroy(inst);
+    t_values_free(L.desc, v);
+}
+
+void suite_tokenize(void)
+{
+    CU_pSuite s = CU_add_suite("tokenize", setup, teardown);
+    CU_add_test(s, "contractions, apostrophes, hyphens, initialisms",
+                test_words);
+    CU_add_test(s, "Unicode case folding", test_case_folding);
+    CU_add_test(s, "numbers and punctuation options", test_numbers_punct);
+    CU_add_test(s, "Snowball stemming", test_stemming);
+    CU_add_test(s, "invalid UTF-8, empty, overlong tokens", test_noise);
+    CU_add_test(s, "byte offsets into the sentence", test_offsets);
+}
