@@ -169,9 +169,12 @@ static int walk(const struct opts *o, const char *path, struct list *files,
 
 /* ---- one file ---- */
 
+/* Why a file is not text, or NULL.  Stray NULs and bad bytes are noise
+ * in real text; a tenth of control bytes, or a third of bytes that are
+ * not UTF-8, is a binary file. */
 static const char *binary_reason(const char *t, size_t n)
 {
-    size_t nul = 0, look = n < 65536 ? n : 65536;
+    size_t ctl = 0, bad = 0, look = n < 65536 ? n : 65536, i = 0;
     if (n >= 2 && ((t[0] == '\xFF' && t[1] == '\xFE') ||
                    (t[0] == '\xFE' && t[1] == '\xFF')))
         return "UTF-16 text is not supported (convert with: iconv -f UTF-16 "
@@ -180,10 +183,21 @@ static const char *binary_reason(const char *t, size_t n)
                    !memcmp(t, "\x89PNG", 4) || !memcmp(t, "\xFF\xD8\xFF", 3) ||
                    !memcmp(t, "\x1F\x8B", 2) || !memcmp(t, "%PDF", 4)))
         return "binary file";
-    for (size_t i = 0; i < look; i++)
-        nul += t[i] == '\0';
-    if (nul * 100 > look)
-        return "binary file (many NUL bytes)";
+    for (size_t k = 0; k < look; k++) {
+        unsigned char c = (unsigned char)t[k];
+        ctl += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f';
+    }
+    while (i < look) {
+        i += sift_utf8_valid(t + i, look - i);
+        if (i < look && look - i > 3) {
+            bad++;
+            i++;
+        } else {
+            break;
+        }
+    }
+    if (ctl * 10 > look || bad * 3 > look)
+        return "binary file";
     return NULL;
 }
 

@@ -122,6 +122,10 @@ accuse indictment ... says|said|alleges
 accuse complaint|lawsuit|suit ... alleges|alleged|accuses|claims|says
 accuse regulator|regulators|watchdog|commission|authority ... found|finds|said ... breached|violated|failed|misled
 accuse critics ... say|said|accuse|argue
+accuse lodge|lodged|filed|file|lodging ... protest
+accuse summon|summoned|summons ... ambassador|envoy|diplomat|charge
+accuse regulator|regulators|prosecutors|police|authorities|watchdog ... charge|charged|charges
+accuse prosecutors|prosecution ... told|showed|contend|contended
 accuse holds|held|hold ... fully|directly|solely ... responsible
 
 # ---------------------------------------------------------------------------
@@ -136,7 +140,7 @@ wrongdoing crime|criminal
 wrongdoing massacre
 wrongdoing genocide
 wrongdoing ethnic cleansing
-wrongdoing terror|terrorist
+wrongdoing terror|terrorist|terroris*|terroriz*
 wrongdoing provocat*|provok*
 wrongdoing illegal|illegitimate|unlawful
 wrongdoing unauthorised|unauthorized
@@ -191,17 +195,17 @@ wrongdoing invasion
 wrongdoing invader*|invaded
 wrongdoing annex*
 wrongdoing indiscriminate*
-wrongdoing deliberately*|intentionally*|knowingly*|wilfully*|willfully*
+wrongdoing deliberate|deliberately*|intentionally*|knowingly*|wilfully*|willfully*
 wrongdoing targeting|targeted|target ... civilians|civilian|hospitals|hospital|schools|journalists|residential|aid
-wrongdoing unprovoked
-wrongdoing brutal*|barbar*|savage*|heinous
-wrongdoing cowardly
-wrongdoing murder*
-wrongdoing slaughter*|carnage|bloodshed
+wrongdoing brutal*|barbar*|savage*|heinous|cowardly|unprovoked|unprofessional
+wrongdoing murder*|slaughter*|carnage|bloodshed
 wrongdoing unjust*
 wrongdoing injustice
 wrongdoing persecut*|repress*|oppress*
 wrongdoing crackdown
+wrongdoing excessive force
+wrongdoing forcibly*|evict*
+wrongdoing proxy war
 wrongdoing harass*|intimidat*|coerc*|bully
 wrongdoing discriminat*|apartheid|racis*
 wrongdoing collective punishment
@@ -301,10 +305,14 @@ plot blame ... on ... ukraine|russia|kyiv|moscow|israel|iran|rebels|opposition|g
 plot to blame it on
 plot disinformation campaign
 plot influence operation*
-plot preparing ... to
 plot was|were getting ready to
 plot massing ... to attack|invade
 plot ploy
+plot not a|no coincidence
+plot too convenient
+plot to justify
+plot coordinated ... campaign|attack|attacks|effort|effort
+plot campaign aimed at
 
 # ---------------------------------------------------------------------------
 # deny
@@ -312,7 +320,7 @@ plot ploy
 deny deny
 deny denial
 deny reject ... as
-deny reject ... allegation|allegations|accusation|accusations|claim|claims|charge|charges|report|reports|suggestion|suggestions|assertion|assertions|criticism|finding|findings|conclusion|conclusions|narrative|version|account|characterization|characterisation|insinuation|insinuations
+deny reject ... lies|lie|story|stories|allegation|allegations|accusation|accusations|claim|claims|charge|charges|report|reports|suggestion|suggestions|assertion|assertions|criticism|finding|findings|conclusion|conclusions|narrative|version|account|characterization|characterisation|insinuation|insinuations
 deny dismiss ... as
 deny dismiss ... allegation|allegations|accusation|accusations|claim|claims|charges|report|reports|suggestion|suggestions|criticism|case|lawsuit|suit|complaint
 deny brushed|brush|brushes ... aside|off
@@ -322,7 +330,7 @@ deny rebut*
 deny disown
 deny disavow*
 deny repudiat*
-deny contest|contested|contests|contesting ... claim|claims|finding|findings|allegation|allegations|account|version|report|charges|conclusion|conclusions|figures
+deny contest|contested|contests|contesting ... complaint|complaints|case|lawsuit|ruling|fine|decision|claim|claims|finding|findings|allegation|allegations|account|version|report|charges|conclusion|conclusions|figures
 deny disput* ... account|claim|claims|allegation|allegations|finding|findings|version|figures|report|characterization|characterisation|timeline|assertion|assertions|accuracy|conclusions|that
 deny disagree|disagreed|disagrees ... finding|findings|conclusion|conclusions|assessment|characterization|characterisation|allegation|allegations
 deny categorical*
@@ -344,7 +352,7 @@ deny nothing wrong
 deny no wrongdoing
 deny did|had|has|have not done anything wrong
 deny didn't|hadn't|hasn't|haven't done anything wrong
-deny never ... target|fire|bomb|attack|shell|strike|use|order|authorise|authorize|accept|receive|pay|threaten|kill|harm|interfere|meddle|spy|hack|torture|mistreat|abuse|intend|plan|sell|supply|send|deploy|violate|breach|commit|aim|seek|hit
+deny never ... target|fire|bomb|attack|shell|strike|use|order|authorise|authorize|accept|receive|pay|threaten|kill|harm|interfere|meddle|spy|hack|torture|mistreat|abuse|intend|plan|sell|supply|send|deploy|violate|breach|commit|aim|seek|hit|paid|sold|took|knew|gave|sent|shot|struck|bought|met|heard|saw|made|cross|enter|sign|approve|deceive|lie|steal|stole|hide|hid|detain|recruit|mine|smuggle
 deny not|didn't|doesn't|don't|wasn't|weren't|hasn't|haven't|hadn't target|fire|bomb|attack|shell|strike|kill|harm|interfere|meddle|spy|hack|torture|violate|breach|aim|hit|order|authorise|authorize|use
 deny not|didn't|doesn't|don't|never deliberately*|intentionally*|knowingly*
 deny not|never ... civilian|civilians
@@ -363,6 +371,10 @@ deny further from the truth
 deny in no way
 deny no basis in fact|reality
 deny no such
+deny never heard of
+deny nothing to hide
+deny stand|stood|stands ... by ... reporting|report|story|journalism|reporters|journalists|findings|decision|statement|account|coverage|article
+deny had|has|have no ... troops|soldiers|forces|presence|drones|units|personnel ... in|there|near|inside
 deny no intention|intentions|plan|plans ... of|to ... attack|attacking|invade|invading|strike|striking|seize|seizing|annex|annexing|provoke|use|using
 deny not ... plan|plans|planning ... to attack|invade|strike|seize|annex
 deny has|have|had no plans|intention to
@@ -413,6 +425,8 @@ rebut no evidence
 rebut without evidence
 rebut without ... providing|offering|presenting|citing ... evidence|proof
 rebut not a shred
+rebut not a single|one
+rebut not proof
 rebut no proof
 rebut lack of evidence|proof
 rebut insufficient|scant evidence
@@ -424,6 +438,9 @@ rebut burden of proof
 rebut prove it
 rebut nonsense|absurd*|ridiculous|ludicrous|preposterous|laughable|outlandish|far-fetched|hogwash|rubbish
 rebut fantas*|fiction|hoax
+rebut invent|concoct*|trumped-up
+rebut cooked|made up
+rebut contradict*
 rebut fairy tale*
 rebut fairy-tale*
 rebut conspiracy theor*
@@ -448,7 +465,7 @@ rebut without merit
 rebut lacks|lacked|lack merit
 rebut no merit|basis|foundation
 rebut unjustified|unwarranted
-rebut doctored
+rebut doctored*
 rebut so-called
 rebut contrary to
 rebut in reality
@@ -461,7 +478,7 @@ rebut self-defen*
 rebut self defence|defense
 rebut defend|defended|defending ... itself|themselves|ourselves
 rebut lawful*
-rebut legitimate military|target|targets
+rebut legitimate
 rebut military targets|target|objects|objectives|facilities|infrastructure
 rebut only ... military|combatants|militants|fighters|targets
 rebut exclusively*
@@ -472,6 +489,8 @@ rebut necessary and
 rebut in accordance with
 rebut in line with ... law|rules|regulations|international|procedures|obligations
 rebut in compliance with
+rebut full|strict|complete|fully|strictly ... compliance|accordance|conformity|respect|compliant
+rebut only authoris*|authoriz*|legal|lawful*|permitted|approved
 rebut comply|complied|complies ... with
 rebut followed|follow|follows ... rules|procedures|protocol|protocols|regulations|law|guidelines
 rebut rules of engagement
@@ -576,6 +595,10 @@ threat declare war
 threat legitimate target|targets ... will|would|if
 threat will|would|shall|could become|be ... legitimate|military targets|target
 threat on sight
+threat treat|treated|treating|treats ... as ... hostile|enemy|enemies|target|targets|accomplice|accomplices|combatant|combatants|aggression|terrorist|terrorists
+threat ready for ... response|consequences|retaliation
+threat ordered ... to detain|arrest|shoot|fire|destroy|kill
+threat no safe haven
 threat shoot-to-kill
 threat fight back
 threat resolute|resolutely|firm|firmly|strong ... countermeasures|fight|respond|crush|smash|safeguard
@@ -608,6 +631,10 @@ modal_force will|would|shall|'ll|we'll|they'll|you'll answer for
 modal_force will|would|shall|could|'ll be met|punished|destroyed|eliminated|crushed|targeted|prosecuted|sanctioned|fined|struck|annihilated|wiped|hunted|repelled|neutralised|neutralized|liquidated|shot|answered|responded
 modal_force will|would|shall|'ll be held accountable|responsible|liable
 modal_force will|would|shall|'ll be held to account
+modal_force will|would|shall|could|'ll be attacked|hit|bombed|shelled|killed|arrested|detained|spared|expelled|confiscated|seized|tried|jailed|blocked
+modal_force will|would|shall|'ll|we'll|they'll continue|keep ... strike|hit|attack|destroy|target|shell|bomb|fight
+modal_force will|would|shall|could|'ll|we'll|they'll withhold|freeze|suspend|cancel|revoke|ban|restrict|downgrade|sever|recall|detain|arrest|confiscate|review|reconsider
+modal_force will|would|shall|'ll|we'll|they'll treat ... as
 modal_force will|would|shall|'ll be treated|considered|regarded|seen|viewed as ... target|targets|enemy|enemies|combatant|combatants|hostile|aggression|attack|act
 modal_force will|would|shall|could|'ll become ... target|targets
 modal_force will|would|shall|'ll|we'll|they'll be the|a next target
@@ -651,6 +678,10 @@ modal_force cannot|can't|won't|wouldn't|didn't|doesn't rule out ... force|milita
 conditional if ... will|would|shall|'ll|we'll|they'll
 conditional if ... _ ... will|would|shall|'ll|we'll|they'll
 conditional if ... _ _ _ ... will|would|shall|'ll|we'll|they'll
+conditional if ... _ _ _ _ _ _ _ ... will|would|shall|'ll|we'll|they'll
+conditional will|would|could|shall|'ll ... if|unless
+conditional will|would|could|shall|'ll ... _ ... if|unless
+conditional will|would|could|shall|'ll ... _ _ _ ... if|unless
 conditional unless ... will|would|shall|'ll|we'll|they'll
 conditional unless ... _ ... will|would|shall|'ll|we'll|they'll
 conditional will|would|shall|'ll ... if|unless ... attack|attacks|attacked|strike|strikes|cross|crosses|crossed|continue|continues|refuse|refuses|fail|fails|persist|persists|violate|violates|provoke|provoked|threatened|necessary|needed|needs|required
@@ -692,6 +723,12 @@ legal_threat sued|suing
 legal_threat lawsuit*
 legal_threat legal action|actions|proceedings|steps|measures|recourse|remedies|options|avenues|challenge
 legal_threat court action
+legal_threat take|taking|takes|took ... _ ... to court
+legal_threat go|going|went ... to court
+legal_threat ask|asked|asks|asking ... court|judge|tribunal ... to
+legal_threat entity list
+legal_threat blacklist*
+legal_threat will|would be filed|brought|lodged
 legal_threat take|taking|takes|took ... to court
 legal_threat file|filed|filing|files ... suit|lawsuit|complaint|claim|case|charges|petition|motion
 legal_threat instruct|instructed|instructs|retained|retain|hired|engaged|engage ... lawyers|counsel|attorneys|solicitors|legal
@@ -790,6 +827,8 @@ hedge not independently
 hedge unconfirmed|unverified
 hedge has|have|had not been ... verified|confirmed
 hedge hasn't|haven't|hadn't been ... verified|confirmed
+hedge has|have|had not ... verified|confirmed
+hedge hasn't|haven't|hadn't ... verified|confirmed
 hedge not confirmed
 hedge hasn't|haven't|didn't confirm
 hedge has|have|did not confirm
@@ -934,7 +973,8 @@ boilerplate follow us
 boilerplate support independent
 boilerplate support our journalism|work|reporting
 boilerplate our journalism
-boilerplate donate
+boilerplate donate now|today|here
+boilerplate make a donation
 boilerplate contribute now|today
 boilerplate become a member
 boilerplate last updated

@@ -1,3 +1,269 @@
-#!/bin/sh
-# placeholder replaced below
-exit 0
+#!/usr/bin/env bash
+# battery.sh - the bad-input battery: every case runs the real `sift`
+# command, under a time limit, and states the exit status and the message
+# it expects.  Nothing may crash (exit by signal), hang (time limit) or
+# fail silently (every message names the file).
+#
+# Usage: tests/battery.sh            (SIFT_BUILD=build by default)
+set -u
+BUILD=${SIFT_BUILD:-build}
+SIFT="$PWD/$BUILD/sift"
+case $BUILD in /*) SIFT="$BUILD/sift" ;; esac
+T=$(mktemp -d "$PWD/$BUILD/tests/battery-XXXXXX")
+chmod 755 "$T"
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+LIMIT=${SIFT_BATTERY_LIMIT:-120}
+
+# check NAME WANT_STATUS WANT_REGEX -- COMMAND...
+# WANT_REGEX is matched against stderr (extended regex; "" = anything).
+check() {
+    local name=$1 want=$2 pattern=$3
+    shift 4
+    timeout "$LIMIT" "$@" >"$T/out" 2>"$T/err"
+    local got=$?
+    local why=""
+    if [ "$got" = 124 ]; then
+        why="timed out after ${LIMIT}s"
+    elif [ "$got" -gt 128 ]; then
+        why="killed by signal $((got - 128))"
+    elif [ "$got" != "$want" ]; then
+        why="exit $got, expected $want"
+    elif [ -n "$pattern" ] && ! grep -Eq -- "$pattern" "$T/err"; then
+        why="stderr does not match /$pattern/"
+    fi
+    if [ -z "$why" ]; then
+        pass=$((pass + 1))
+        echo "ok    $name"
+    else
+        fail=$((fail + 1))
+        echo "FAIL  $name: $why"
+        sed 's/^/      | /' "$T/err" | head -5
+    fi
+}
+
+# --- a small model to run against ---------------------------------------
+cat >"$T/pipeline.ini" <<EOF
+[pipeline]
+name = battery
+labels = allegation, denial, threat, background
+model = model
+plugin_path = $PWD/$BUILD/plugins
+
+[segmenter]
+plugin = segment
+
+[tokenizer]
+plugin = tokenize
+
+[features.words]
+plugin = ngrams
+
+[features.cues]
+plugin = cues
+
+[classifier]
+plugin = svm
+probability = false
+EOF
+cat >"$T/train.tsv" <<'EOF'
+# doc: b1 battery
+allegation	The ministry accused the rebels of shelling the market.
+denial	The rebels denied the accusation and called it baseless.
+threat	The army warned that it would strike back if attacked.
+background	The market reopened on Monday after repairs.
+allegation	Police blamed the company for the spill.
+denial	The company rejected the claims as false.
+threat	The regulator said it would impose further penalties.
+background	The company employs about 4,000 people.
+EOF
+if ! "$SIFT" train -c "$T/pipeline.ini" "$T/train.tsv" 2>"$T/err"; then
+    cat "$T/err"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+M="$T/model"
+run() { env -C "$T" "$SIFT" "$@"; }
+
+# --- command line -----------------------------------------------------------
+check "no command" 2 "usage: sift COMMAND" -- "$SIFT"
+check "unknown command suggests" 2 "did you mean 'classify'" -- "$SIFT" clasify
+for c in classify segment train eval tune explain plugins; do
+    check "$c --help" 0 "" -- "$SIFT" "$c" --help
+    grep -q "usage: sift $c" "$T/out" || {
+        fail=$((fail + 1))
+        echo "FAIL  $c --help prints no usage"
+    }
+done
+check "classify: unknown option" 2 "Try 'sift classify --help'" -- \
+    "$SIFT" classify --frobnicate x
+check "classify: --only unknown label" 2 "unknown label 'rumour'" -- \
+    "$SIFT" classify -m "$M" --only rumour "$T/train.tsv"
+
+# --- ini files ----------------------------------------------------------------
+check "missing ini" 1 "nope.ini: cannot open" -- \
+    "$SIFT" classify -c "$T/nope.ini" "$T/train.tsv"
+printf '[pipeline]\nname\n' >"$T/syntax.ini"
+check "ini syntax error" 1 "syntax.ini:2: syntax error" -- \
+    "$SIFT" segment -c "$T/syntax.ini" "$T/train.tsv"
+sed 's/^plugin = tokenize$/plugin = tokenize\nlowercas = true/' \
+    "$T/pipeline.ini" >"$T/key.ini"
+check "ini unknown key" 1 "key.ini:1[0-9]: \[tokenizer\] unknown key 'lowercas' \(did you mean 'lowercase'\?\)" -- \
+    "$SIFT" segment -c "$T/key.ini" "$T/train.tsv"
+{ cat "$T/pipeline.ini"; printf '\n[segmenter]\nplugin = segment\n'; } \
+    >"$T/dup.ini"
+check "ini duplicate section" 1 "dup.ini:[0-9]+: duplicate section \[segmenter\]" -- \
+    "$SIFT" segment -c "$T/dup.ini" "$T/train.tsv"
+sed "s|^plugin = segment$|plugin = $PWD/$BUILD/tests/fixtures/not_elf.so|" \
+    "$T/pipeline.ini" >"$T/elf.ini"
+check "plugin not ELF" 1 "not_elf.so: cannot load plugin" -- \
+    "$SIFT" segment -c "$T/elf.ini" "$T/train.tsv"
+sed "s|^plugin = segment$|plugin = $PWD/$BUILD/tests/fixtures/bad_abi.so|" \
+    "$T/pipeline.ini" >"$T/abi.ini"
+check "plugin wrong ABI" 1 "bad_abi.so: plugin ABI version 99, but this sift expects version 1" -- \
+    "$SIFT" segment -c "$T/abi.ini" "$T/train.tsv"
+sed "s|^plugin = segment$|plugin = nosuchplugin|" "$T/pipeline.ini" >"$T/nf.ini"
+check "plugin not found" 1 "nf.ini:8: plugin 'nosuchplugin' not found" -- \
+    "$SIFT" segment -c "$T/nf.ini" "$T/train.tsv"
+sed "s|^plugin = segment$|plugin = svm|" "$T/pipeline.ini" >"$T/kind.ini"
+check "stage of the wrong kind" 1 "\[segmenter\] needs a segmenter plugin" -- \
+    "$SIFT" segment -c "$T/kind.ini" "$T/train.tsv"
+
+# --- documents ------------------------------------------------------------------
+D="$T/docs"
+mkdir "$D"
+: >"$D/empty.txt"
+printf '   \n\t\n  \n' >"$D/blank.txt"
+printf 'The army denied it.\0 Rebels said\0 otherwise.\n' >"$D/nul.txt"
+printf 'Bad \xff\xfe bytes here. The army \xc3 denied it.\n' >"$D/utf8.txt"
+printf 'Headline\r\n\r\nThe army denied it.\r\nThen it threatened to strike.\r\n' \
+    >"$D/crlf.txt"
+check "classify odd documents" 0 "" -- "$SIFT" classify -m "$M" "$D"
+for f in nul utf8 crlf; do
+    grep -q "$D/$f.txt" "$T/out" || {
+        fail=$((fail + 1))
+        echo "FAIL  no rows for $f.txt"
+    }
+done
+grep -q "empty.txt\|blank.txt" "$T/out" && {
+    fail=$((fail + 1))
+    echo "FAIL  rows for an empty document"
+}
+printf '\xff\xfeH\0i\0' >"$D/utf16.txt"
+check "UTF-16 file skipped, exit 3" 3 "skipped .*utf16.txt: UTF-16" -- \
+    "$SIFT" classify -m "$M" "$D"
+rm "$D/utf16.txt"
+mkfifo "$D/fifo"
+check "FIFO in a directory skipped" 3 "skipped .*fifo: not a regular file" -- \
+    "$SIFT" classify -m "$M" "$D"
+rm "$D/fifo"
+ln -s loop "$D/loop"
+check "symlink loop not followed" 0 "" -- "$SIFT" classify -m "$M" "$D"
+check "symlink loop followed" 3 "skipped .*loop: " -- \
+    "$SIFT" classify -m "$M" --follow-symlinks "$D"
+rm "$D/loop"
+printf 'secret\n' >"$D/locked.txt"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+    chmod -R a+rX "$T" "$PWD/$BUILD/plugins"
+    chmod 000 "$D/locked.txt"
+    check "permission denied inside a directory" 3 \
+        "skipped .*locked.txt: cannot open: Permission denied" -- \
+        setpriv --reuid=65534 --regid=65534 --clear-groups \
+        "$SIFT" classify -m "$M" "$D"
+else
+    chmod 000 "$D/locked.txt"
+    check "permission denied inside a directory" 3 \
+        "skipped .*locked.txt: cannot open: Permission denied" -- \
+        "$SIFT" classify -m "$M" "$D"
+fi
+rm -f "$D/locked.txt"
+check "file over --max-bytes skipped" 3 "skipped .*crlf.txt: larger than" -- \
+    "$SIFT" classify -m "$M" --max-bytes 20 "$D/crlf.txt"
+head -c 50000000 /dev/zero | tr '\0' 'a' | sed 's/a\{7\}/aaaaaa /g' \
+    >"$T/long.txt"
+check "50 MB line without punctuation" 0 "" -- \
+    "$SIFT" classify -m "$M" --summary "$T/long.txt"
+
+# --- samples ----------------------------------------------------------------------
+printf 'threat\tWe will act.\nrumour\tThey say so.\n' >"$T/badlabel.tsv"
+check "sample with unknown label" 1 "badlabel.tsv:2: unknown label 'rumour'" -- \
+    env -C "$T" "$SIFT" train -o "$T/m2" "$T/train.tsv" "$T/badlabel.tsv"
+check "same, --skip-bad" 0 "skipped .*badlabel.tsv:2" -- \
+    env -C "$T" "$SIFT" train --skip-bad -o "$T/m2" "$T/train.tsv" "$T/badlabel.tsv"
+printf 'threat We will act.\n' >"$T/notab.tsv"
+check "sample without TAB" 1 "notab.tsv:1: missing TAB" -- \
+    env -C "$T" "$SIFT" train -o "$T/m3" "$T/notab.tsv"
+
+# --- model bundles ------------------------------------------------------------------
+cp -r "$M" "$T/nofile"
+rm "$T/nofile/classifier.svm"
+check "bundle with a missing file" 1 "nofile/classifier.svm: cannot open" -- \
+    "$SIFT" classify -m "$T/nofile" "$T/train.tsv"
+cp -r "$M" "$T/trunc"
+head -c 300 "$M/classifier.svm" >"$T/trunc/classifier.svm"
+check "truncated libsvm model" 1 "trunc/classifier.svm:[0-9]+: invalid libsvm model" -- \
+    "$SIFT" classify -m "$T/trunc" "$T/train.tsv"
+cp -r "$M" "$T/edited"
+sed -i 's/^nr_class 4/nr_class 3/' "$T/edited/classifier.svm"
+check "edited libsvm model" 1 "edited/classifier.svm:[0-9]+: invalid libsvm model" -- \
+    "$SIFT" classify -m "$T/edited" "$T/train.tsv"
+cp -r "$M" "$T/dim"
+sed -i 's/^dimension = .*/dimension = 7/' "$T/dim/manifest.ini"
+check "manifest edited" 1 "dim/manifest.ini: dimension 7" -- \
+    "$SIFT" classify -m "$T/dim" "$T/train.tsv"
+check "not a bundle" 1 "not a model bundle" -- \
+    "$SIFT" classify -m "$D" "$T/train.tsv"
+sed 's/^plugin = ngrams$/plugin = ngrams\nmax_n = 3/' "$T/pipeline.ini" \
+    >"$T/other.ini"
+check "bundle from a different pipeline" 1 "other.ini: \[features.words\] max_n = 3, but the bundle" -- \
+    "$SIFT" classify -c "$T/other.ini" -m "$M" "$T/train.tsv"
+check "train refuses to replace a non-bundle" 1 "is not a model bundle" -- \
+    env -C "$T" "$SIFT" train -o "$D" "$T/train.tsv"
+
+# --- interrupted work loses nothing ----------------------------------------------
+cp "$M/manifest.ini" "$T/manifest.before"
+# a run long enough to interrupt: the corpus if present, else repeats
+big=$(ls "$PWD"/models/claims/corpus/train/*.tsv 2>/dev/null | head -n 60)
+if [ -z "$big" ]; then
+    for i in $(seq 1 400); do sed "s/\.\$/ $i./" "$T/train.tsv"; done \
+        >"$T/big.tsv"
+    big="$T/big.tsv"
+fi
+(cd "$T" && exec "$SIFT" train --cv 10 --group none $big 2>/dev/null) &
+pid=$!
+sleep 1
+kill -TERM $pid 2>/dev/null
+wait $pid 2>/dev/null
+if cmp -s "$M/manifest.ini" "$T/manifest.before" &&
+    [ -z "$(ls "$T" | grep 'model.tmp-')" ] &&
+    "$SIFT" classify -m "$M" "$T/train.tsv" >/dev/null 2>&1; then
+    pass=$((pass + 1))
+    echo "ok    train killed mid-run leaves the previous model intact"
+else
+    fail=$((fail + 1))
+    echo "FAIL  train killed mid-run damaged the previous model"
+fi
+printf 'previous output\n' >"$T/report.tsv"
+"$SIFT" classify -m "$M" -j 1 -o "$T/report.tsv" "$T/long.txt" 2>/dev/null &
+pid=$!
+sleep 0.5
+kill -TERM $pid 2>/dev/null
+wait $pid 2>/dev/null
+if [ "$(cat "$T/report.tsv")" = "previous output" ] &&
+    [ -z "$(ls "$T" | grep 'report.tsv.tmp-')" ]; then
+    pass=$((pass + 1))
+    echo "ok    classify -o killed mid-run leaves the previous output"
+else
+    fail=$((fail + 1))
+    echo "FAIL  classify -o killed mid-run damaged the output"
+fi
+check "classify -o writes on success" 0 "" -- \
+    "$SIFT" classify -m "$M" -o "$T/report.tsv" "$T/train.tsv"
+grep -q "threat" "$T/report.tsv" || {
+    fail=$((fail + 1))
+    echo "FAIL  classify -o wrote no rows"
+}
+
+echo "battery: $pass passed, $fail failed"
+[ "$fail" = 0 ]
