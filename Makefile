@@ -100,7 +100,10 @@ $(BUILD)/tests/sift-tests: $(TEST_SRC) tests/testutil.h $(CORE_OBJ) $(HEADERS)
 deps:
 	@.ci/deps build
 
-test: all $(FIXTURES) $(BUILD)/tests/sift-tests
+# The README's test command: packages, build, unit tests, battery.
+test:
+	@.ci/deps test
+	@$(MAKE) --no-print-directory all $(FIXTURES) $(BUILD)/tests/sift-tests
 	SIFT_BUILD=$(BUILD) SIFT_PLUGIN_PATH=$(BUILD)/plugins \
 		$(BUILD)/tests/sift-tests
 	SIFT_BUILD=$(BUILD) tests/battery.sh
@@ -110,13 +113,23 @@ check: test
 valgrind: all
 	tests/valgrind.sh $(BUILD)
 
+FUZZ_SECONDS ?= 20
 fuzz:
-	$(MAKE) -C tests/fuzz BUILD=$(abspath $(BUILD))/fuzz
+	@.ci/deps test
+	$(MAKE) -C tests/fuzz run BUILD=$(abspath $(BUILD))/fuzz \
+		FUZZ_SECONDS=$(FUZZ_SECONDS)
 
-demo: all
+# The README's first command: packages, build, classify the examples.
+demo:
+	@.ci/deps build
+	@$(MAKE) --no-print-directory all
 	$(BUILD)/sift classify --summary -o examples/report.tsv examples/news
-	@echo "wrote examples/report.tsv; first rows:"
-	@grep -v "	background	" examples/report.tsv | head -n 12
+	$(BUILD)/sift classify --format html -o examples/report.html \
+		examples/news
+	@echo "wrote examples/report.tsv and examples/report.html;" \
+		"the non-background rows:"
+	@grep -v "	background	" examples/report.tsv | cut -f1,2,5,6,7 | \
+		cut -c1-160
 
 model: all
 	SOURCE_DATE_EPOCH=1767225600 $(BUILD)/sift train -c pipeline.ini \

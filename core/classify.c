@@ -26,7 +26,7 @@
 #include "html.h"
 #include "samples.h"
 
-enum fmt { FMT_TSV, FMT_JSONL, FMT_HTML };
+enum fmt { FMT_TSV, FMT_JSONL, FMT_HTML, FMT_LIBSVM };
 
 struct opts {
     const char *ini, *model, *out, *files_from;
@@ -201,6 +201,22 @@ static const char *binary_reason(const char *t, size_t n)
     return NULL;
 }
 
+/* The sentence's feature vector in libsvm's format (1-based indices),
+ * after the predicted label's index: input for svm-train/svm-predict. */
+static int put_libsvm(FILE *f, struct sift_worker *w, const char *text,
+                      size_t n, int label, struct sift_error *err)
+{
+    struct sift_vector v;
+    int rc = sift_worker_vector(w, text, n, &v, err);
+    if (rc)
+        return rc;
+    fprintf(f, "%d", label);
+    for (size_t i = 0; i < v.n; i++)
+        fprintf(f, " %u:%.8g", (unsigned)v.f[i].index + 1, v.f[i].value);
+    putc('\n', f);
+    return 0;
+}
+
 static void put_row(FILE *f, const struct run *r, const char *path,
                     size_t index, size_t start, size_t end, const char *text,
                     int label, const double *scores)
@@ -275,8 +291,13 @@ static int do_file(struct run *r, struct sift_worker *w, struct job *j,
                 break;
             j->counts[label]++;
             j->sentences++;
-            if ((!o->only || o->only[label]) && scores[label] >= o->min_conf)
+            if (o->format == FMT_LIBSVM)
+                rc = put_libsvm(f, w, text + a, e - a, label, &err);
+            else if ((!o->only || o->only[label]) &&
+                     scores[label] >= o->min_conf)
                 put_row(f, r, j->path, line, a, e, text, label, scores);
+            if (rc)
+                break;
             a = b + 1;
         }
     } else if (!(rc = sift_worker_segment(w, text, len, &sp, &n, &err))) {
@@ -288,8 +309,13 @@ static int do_file(struct run *r, struct sift_worker *w, struct job *j,
                 break;
             j->counts[label]++;
             j->sentences++;
-            if ((!o->only || o->only[label]) && scores[label] >= o->min_conf)
+            if (o->format == FMT_LIBSVM)
+                rc = put_libsvm(f, w, text + a, b - a, label, &err);
+            else if ((!o->only || o->only[label]) &&
+                     scores[label] >= o->min_conf)
                 put_row(f, r, j->path, k + 1, a, b, text, label, scores);
+            if (rc)
+                break;
         }
     }
     if (o->format == FMT_HTML)
@@ -387,12 +413,13 @@ static const char help[] =
     "  tsv:   path, index, start, end, label, confidence, text\n"
     "  jsonl: the same fields plus every label's score\n"
     "  html:  one self-contained page with sentences highlighted by label\n"
+    "  libsvm: each sentence's feature vector (for svm-train/svm-predict)\n"
     "\n"
     "  -c, --config INI       pipeline (default ./pipeline.ini); its\n"
     "                         [pipeline] model is the bundle to use\n"
     "  -m, --model DIR        model bundle (checked against -c when both)\n"
     "  -j, --jobs N           worker threads (default: number of CPUs)\n"
-    "  -f, --format FMT       tsv (default), jsonl or html\n"
+    "  -f, --format FMT       tsv (default), jsonl, html or libsvm\n"
     "  -o, --output FILE      write here (replaced only when complete)\n"
     "      --lines            input is one sentence a line: one row a line\n"
     "      --only L1,L2       print only these labels\n"
@@ -465,9 +492,12 @@ static int parse_args(int argc, char **argv, struct opts *o)
                 o->format = FMT_JSONL;
             else if (!strcmp(optarg, "html"))
                 o->format = FMT_HTML;
+            else if (!strcmp(optarg, "libsvm"))
+                o->format = FMT_LIBSVM;
             else
-                return cli_usage("classify", "--format takes tsv, jsonl or "
-                                             "html, not '%s'", optarg);
+                return cli_usage("classify", "--format takes tsv, jsonl, "
+                                             "html or libsvm, not '%s'",
+                                 optarg);
             break;
         case 'C':
             o->min_conf = strtod(optarg, &end);

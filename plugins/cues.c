@@ -35,7 +35,7 @@
 #include "sift/plugin.h"
 #include "strtab.h"
 
-enum { O_LEXICON, O_NEGATION, O_LAYOUT, O_N };
+enum { O_LEXICON, O_NEGATION, O_LAYOUT, O_PAIRS, O_N };
 
 static const struct sift_option options[O_N] = {
     {"lexicon", SIFT_OPT_STRING, "cues.lex",
@@ -45,6 +45,9 @@ static const struct sift_option options[O_N] = {
      "separate CLASS_neg features for negated cues", NULL, 0, 0},
     {"layout", SIFT_OPT_BOOL, "true",
      "layout features (byline, dateline, title case, ...)", NULL, 0, 0},
+    {"pairs", SIFT_OPT_BOOL, "false",
+     "a feature for each two classes found together (\"report&event\": a "
+     "party's claim of a hostile act, not narration)", NULL, 0, 0},
 };
 
 static const char *const layout_names[] = {
@@ -71,7 +74,7 @@ struct pattern {
 };
 
 struct cues {
-    int negation, layout;
+    int negation, layout, pairs;
     char *lex;          /* lexicon text, as read (saved in bundles) */
     size_t lexlen;
     struct strtab classes;
@@ -322,10 +325,11 @@ static void clear(struct cues *c)
     free(c->strings);
     free(c->wild);
     free(c->lex);
-    int neg = c->negation, lay = c->layout;
+    int neg = c->negation, lay = c->layout, pairs = c->pairs;
     memset(c, 0, sizeof *c);
     c->negation = neg;
     c->layout = lay;
+    c->pairs = pairs;
 }
 
 static int read_all(const char *path, char **text, size_t *len,
@@ -383,6 +387,7 @@ static void *cues_create(const char *const *v, struct sift_error *err)
     }
     c->negation = !strcmp(v[O_NEGATION], "true");
     c->layout = !strcmp(v[O_LAYOUT], "true");
+    c->pairs = !strcmp(v[O_PAIRS], "true");
     if (v[O_LEXICON][0] != '/' &&
         dladdr((const void *)&descriptor, &info) && info.dli_fname) {
         const char *slash = strrchr(info.dli_fname, '/');
@@ -426,11 +431,23 @@ static void scratch_free(void *p)
     free(s);
 }
 
+/* Features: CLASS and CLASS_neg per class, the layout cues, then (with
+ * pairs) one per unordered pair of classes. */
+static size_t npairs(const struct cues *c)
+{
+    return c->pairs ? c->classes.n * (c->classes.n - 1) / 2 : 0;
+}
+
+static size_t dimension(const struct cues *c)
+{
+    return 2 * c->classes.n + NLAYOUT + npairs(c);
+}
+
 static void *scratch_new(const void *inst, struct sift_error *err)
 {
     const struct cues *c = inst;
     struct scratch *s = calloc(1, sizeof *s);
-    size_t dim = 2 * c->classes.n + NLAYOUT;
+    size_t dim = dimension(c);
     if (!s || !(s->stemmer = sb_stemmer_new("english", "UTF_8")) ||
         !(s->hit = calloc(dim, 1)) ||
         !(s->out = malloc(dim * sizeof *s->out))) {
@@ -627,7 +644,7 @@ static int cues_transform(const void *inst, void *scratch,
 {
     const struct cues *c = inst;
     struct scratch *s = scratch;
-    size_t nt = st->ntokens, dim = 2 * c->classes.n + NLAYOUT, n = 0;
+    size_t nt = st->ntokens, dim = dimension(c), n = 0, k = c->classes.n;
     if (s->ocap < dim)
         return sift_fail(err, SIFT_ESTATE, "cues: scratch made for another "
                                            "lexicon");
@@ -644,6 +661,13 @@ static int cues_transform(const void *inst, void *scratch,
     }
     if (c->layout)
         layout(c, s, st);
+    if (c->pairs) {
+        unsigned char *pair = s->hit + 2 * k + NLAYOUT;
+        for (size_t i = 0, p = 0; i < k; i++)
+            for (size_t j = i + 1; j < k; j++, p++)
+                pair[p] = (s->hit[2 * i] | s->hit[2 * i + 1]) &
+                          (s->hit[2 * j] | s->hit[2 * j + 1]);
+    }
     for (size_t i = 0; i < dim; i++)
         if (s->hit[i]) {
             s->out[n].index = (uint32_t)i;
@@ -663,8 +687,7 @@ static int cues_fit(void *inst, const struct sift_sentence *s, size_t n,
 
 static size_t cues_dimension(const void *inst)
 {
-    const struct cues *c = inst;
-    return 2 * c->classes.n + NLAYOUT;
+    return dimension(inst);
 }
 
 static int cues_feature_name(const void *inst, uint32_t index, char *buf,
@@ -673,10 +696,18 @@ static int cues_feature_name(const void *inst, uint32_t index, char *buf,
     const struct cues *c = inst;
     size_t len;
     int n;
-    if (index >= cues_dimension(c))
+    size_t k = c->classes.n;
+    if (index >= dimension(c))
         return -1;
-    if (index >= 2 * c->classes.n)
-        n = snprintf(buf, size, "%s", layout_names[index - 2 * c->classes.n]);
+    if (index >= 2 * k + NLAYOUT) {
+        size_t p = index - 2 * k - NLAYOUT, i = 0, la, lb;
+        while (p >= k - 1 - i)
+            p -= k - 1 - i++;
+        const char *a = strtab_key(&c->classes, i, &la);
+        const char *b = strtab_key(&c->classes, i + 1 + p, &lb);
+        n = snprintf(buf, size, "%.*s&%.*s", (int)la, a, (int)lb, b);
+    } else if (index >= 2 * k)
+        n = snprintf(buf, size, "%s", layout_names[index - 2 * k]);
     else {
         const char *k = strtab_key(&c->classes, index / 2, &len);
         n = snprintf(buf, size, "%.*s%s", (int)len, k,

@@ -1092,3 +1092,31 @@ admit plead|pleaded|pleads|pleading guilty
 admit mistake*
 admit settle|settled|settles ... charges|claims|case|allegations|lawsuit
 admit agreed to pay
+
+# --- Added after reading the held-out errors (sift eval --errors): hostile
+# acts claimed without an accusation verb, and pretext framing.  General
+# news vocabulary, not phrases lifted from those sentences.
+accuse transgress*
+accuse intru*
+accuse crossed into
+accuse crossed ... line|border|boundary
+accuse opened fire on|at
+accuse fired on|at ... crowd|protesters|civilians|villagers|demonstrators|fishermen
+accuse live ammunition
+accuse without ... lawyer|warrant|trial
+accuse routinely ... beaten|tortured|detained|questioned|harassed|abused
+wrongdoing flagrant*
+wrongdoing extort*
+wrongdoing kidnap*
+wrongdoing ransom
+wrongdoing sowing|sow ... terror|fear|chaos|discord
+wrongdoing polluted|poisoned|contaminated
+wrongdoing stole|stolen|steal|embezzl*|siphon*
+plot pretext*
+plot under the guise
+plot in an attempt to
+plot to justify
+plot whip up
+plot drive a wedge
+plot stir up
+plot as a cover for

@@ -515,6 +515,10 @@ static int ng_load(void *inst, const char *prefix, struct sift_error *err)
                 w[o++] = *r;
             }
         }
+        if (o == 0) {
+            rc = load_fail(err, path, lineno, "empty term");
+            goto out;
+        }
         if (strtab_add(&g->vocab, w, o, &added) < 0) {
             rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
             goto out;

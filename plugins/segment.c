@@ -459,9 +459,14 @@ static int cut_long(const struct seg *g, struct scratch *s,
     while (cut > half && !is_space_at(t, cut, i + 1, &len))
         cut--;
     if (cut <= half) {
+        /* no space: cut at a code point boundary, or anywhere when the
+         * bytes are not UTF-8 - but always past *start, so every cut
+         * makes progress */
         cut = i;
-        while (cut > *start && (t[cut] & 0xC0) == 0x80)
+        while (cut > half && (t[cut] & 0xC0) == 0x80)
             cut--;
+        if (cut <= half)
+            cut = i;
     }
     if (emit(s, t, *start, cut))
         return -1;

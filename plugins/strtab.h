@@ -114,7 +114,7 @@ static inline long strtab_add(struct strtab *t, const char *k, size_t n,
         t->hash = hs;
         t->cap = cap;
     }
-    if (t->used + n > t->acap) {
+    if (t->used + n > t->acap || !t->arena) {
         size_t cap = t->acap ? t->acap * 2 : 65536;
         while (cap < t->used + n)
             cap *= 2;

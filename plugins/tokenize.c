@@ -19,7 +19,7 @@
 
 #include "sift/plugin.h"
 
-enum { O_LOWER, O_NUMBERS, O_PUNCT, O_STEM, O_MAXTOK, O_N };
+enum { O_LOWER, O_NUMBERS, O_PUNCT, O_STEM, O_MAXTOK, O_NAMES, O_N };
 
 static const struct sift_option options[O_N] = {
     {"lowercase", SIFT_OPT_BOOL, "true", "fold case (Unicode-aware)", NULL, 0,
@@ -33,11 +33,16 @@ static const struct sift_option options[O_N] = {
      NULL, 0, 0},
     {"max_token_bytes", SIFT_OPT_INT, "64",
      "longer tokens are cut to this many bytes", NULL, 8, 1024},
+    {"names", SIFT_OPT_ENUM, "keep",
+     "capitalised words after the first: keep, or mask as <name> so that "
+     "a model learns what parties do, not who they are",
+     "keep|mask", 0, 0},
 };
 
 struct tok {
     int lower, punct, stem;
     int numbers; /* 0 keep, 1 shape, 2 token */
+    int mask_names;
     size_t maxtok;
 };
 
@@ -63,6 +68,7 @@ static void *tok_create(const char *const *v, struct sift_error *err)
     t->punct = !strcmp(v[O_PUNCT], "true");
     t->stem = !strcmp(v[O_STEM], "true");
     t->maxtok = (size_t)strtoul(v[O_MAXTOK], NULL, 10);
+    t->mask_names = !strcmp(v[O_NAMES], "mask");
     return t;
 }
 
@@ -295,6 +301,28 @@ static size_t scan_number(const unsigned char *u, size_t i, size_t n)
     return j;
 }
 
+static int is_upper_cp(uint32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+           (c >= 0x391 && c <= 0x3AB) || (c >= 0x400 && c <= 0x42F) ||
+           (c >= 0x100 && c <= 0x17F && !(c & 1));
+}
+
+/* A capitalised word with a lower-case letter after the first ("Varhan",
+ * "Kyiv's"), not an initialism ("U.S.") or a shouted word ("NATO"). */
+static int is_name(const unsigned char *u, size_t a, size_t b, size_t n)
+{
+    size_t len;
+    if (!is_upper_cp(decode(u, a, n, &len)))
+        return 0;
+    for (size_t j = a + len; j < b; j += len) {
+        uint32_t c = decode(u, j, n, &len);
+        if (classify(c) == LETTER && fold(c) == c && !is_upper_cp(c))
+            return 1;
+    }
+    return 0;
+}
+
 static int tok_tokenize(const void *inst, void *scratch, const char *text,
                         size_t n, const struct sift_token **out,
                         size_t *nout, struct sift_error *err)
@@ -334,6 +362,10 @@ static int tok_tokenize(const void *inst, void *scratch, const char *text,
         if (number && t->numbers == 2) {
             memcpy(o, "<num>", 5);
             w = 5;
+        } else if (t->mask_names && k == LETTER && nt > 0 &&
+                   is_name(u, start, end, n)) {
+            memcpy(o, "<name>", 6);
+            w = 6;
         } else {
             for (size_t j = start; j < end;) {
                 char enc[4];

@@ -232,6 +232,14 @@ static void test_long_line(void)
     memset(t, 'x', n); /* no spaces at all: cut at code point bounds */
     CU_ASSERT_EQUAL(L.desc->segment(inst, scr, t, n, &sp, &ns, &err), 0);
     CU_ASSERT(covers(t, n, sp, ns));
+    /* a lead byte then continuation bytes past max_bytes: once looped
+     * forever (found by fuzz_segment) */
+    memcpy(t, "aU\xDA", 3);
+    memset(t + 3, 0xA5, 20000);
+    memcpy(t + 20003, ". Ge", 4);
+    CU_ASSERT_EQUAL(L.desc->segment(inst, scr, t, 20007, &sp, &ns, &err), 0);
+    CU_ASSERT(ns >= 4);
+    CU_ASSERT_EQUAL(sp[ns - 1].end, 20007);
     free(t);
 }
 

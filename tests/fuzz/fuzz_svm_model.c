@@ -1,0 +1,37 @@
+/* Fuzz the libsvm model-file check: whatever passes validation must be
+ * safe to load and predict with. */
+#include "svm.c"
+
+#include <unistd.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static char prefix[64], path[80];
+    static void *m, *s;
+    struct sift_error err = {0};
+    if (!m) {
+        const char *v[] = {"linear", "1", "0", "none", "true", "10",
+                           "0.001", "true", "1"};
+        snprintf(prefix, sizeof prefix, "/tmp/sift-fuzz-svm-%d", getpid());
+        snprintf(path, sizeof path, "%s.svm", prefix);
+        m = svm_create(v, &err);
+        s = scratch_new(m, &err);
+    }
+    FILE *f = fopen(path, "wb");
+    fwrite(data, 1, size, f);
+    fclose(f);
+    if (svm_load(m, prefix, &err) == 0) {
+        struct sift_feature x[3] = {{0, 1.0}, {5, -2.0}, {70000, 0.5}};
+        struct sift_vector v = {x, 3};
+        double scores[1000];
+        int label;
+        if (svm_nlabels(m) > 1000 ||
+            svm_predict_op(m, s, &v, &label, scores, &err))
+            abort();
+        if (label < 0 || (size_t)label >= svm_nlabels(m))
+            abort();
+    }
+    return 0;
+}
