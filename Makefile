@@ -107,6 +107,7 @@ test:
 	SIFT_BUILD=$(BUILD) SIFT_PLUGIN_PATH=$(BUILD)/plugins \
 		$(BUILD)/tests/sift-tests
 	SIFT_BUILD=$(BUILD) tests/battery.sh
+	SIFT_BUILD=$(BUILD) tests/scaling.sh
 
 check: test
 

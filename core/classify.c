@@ -140,7 +140,8 @@ static int walk(const struct opts *o, const char *path, struct list *files,
                 break;
             }
         closedir(d);
-        qsort(names.v, names.n, sizeof *names.v, cmp_name);
+        if (names.n > 1)
+            qsort(names.v, names.n, sizeof *names.v, cmp_name);
         for (size_t i = 0; i < names.n && !rc; i++) {
             char *child;
             size_t pl = strlen(path);

@@ -35,10 +35,16 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 
 void cli_put_flat(FILE *f, const char *t, size_t n)
 {
+    size_t a = 0;
     for (size_t i = 0; i < n; i++) {
         char c = t[i];
-        putc(c == '\t' || c == '\n' || c == '\r' || c == '\0' ? ' ' : c, f);
+        if (c == '\t' || c == '\n' || c == '\r' || c == '\0') {
+            fwrite(t + a, 1, i - a, f);
+            putc(' ', f);
+            a = i + 1;
+        }
     }
+    fwrite(t + a, 1, n - a, f);
 }
 
 void cli_put_json(FILE *f, const char *t, size_t n)

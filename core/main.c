@@ -136,7 +136,8 @@ int cmd_plugins(int argc, char **argv)
             }
         }
         closedir(dir);
-        qsort(names, n, sizeof *names, cmp_str);
+        if (n > 1)
+            qsort(names, n, sizeof *names, cmp_str);
         for (size_t i = 0; i < n; i++) {
             char path[4096];
             struct sift_loaded l;

@@ -58,6 +58,16 @@ static const char *const layout_names[] = {
 
 enum { ALT_STEM, ALT_PREFIX, ALT_ANY };
 
+#define PREFIX_BUCKETS 1024
+
+/* Bucket of a prefix or token by its first two bytes (one if shorter). */
+static size_t prefix_bucket(const char *w, size_t n)
+{
+    unsigned a = n ? (unsigned char)w[0] : 0, b = n > 1 ? (unsigned char)w[1]
+                                                        : 0;
+    return (a * 31u + b * 131u + (n > 1)) & (PREFIX_BUCKETS - 1);
+}
+
 struct alt {
     uint32_t off, len; /* into cues.strings */
     int kind;
@@ -86,12 +96,27 @@ struct cues {
     size_t nstrings;
     struct strtab first;  /* stem of a first-element word -> bucket */
     uint32_t **bucket;    /* per first-word entry: pattern ids, 0-ended */
-    uint32_t *wild;       /* patterns whose first element is not a word */
+    /* first-element prefixes, by their first two bytes (hashed) */
+    uint32_t *byte[PREFIX_BUCKETS];
+    size_t nbyte[PREFIX_BUCKETS];
+    uint32_t *wild;       /* patterns whose first element is '_' */
     size_t nwild;
+};
+
+/* Direct-mapped cache of recent stems: news repeats its words, and
+ * Snowball is the costliest step per token. */
+#define STEM_CACHE 16384
+#define STEM_MAX 30
+
+struct stem_entry {
+    uint8_t tlen, slen;
+    char tok[STEM_MAX];
+    char stem[STEM_MAX];
 };
 
 struct scratch {
     struct sb_stemmer *stemmer;
+    struct stem_entry *cache;
     char *low;            /* lowercased tokens */
     size_t lcap;
     uint32_t *loff, *llen;
@@ -100,6 +125,7 @@ struct scratch {
     size_t scap, tcap;
     uint32_t *soff, *slen;
     unsigned char *hit;   /* per feature */
+    unsigned char *negator; /* per token */
     struct sift_feature *out;
     size_t ocap;
 };
@@ -259,29 +285,57 @@ static int parse_lexicon(struct cues *c, const char *name,
     return rc;
 }
 
-/* Index patterns by the stems of their first element's words. */
+/* Add pattern id p to a 0-ended bucket. */
+static int bucket_add(uint32_t **b, size_t *n, uint32_t p)
+{
+    uint32_t *v = realloc(*b, (*n + 2) * sizeof *v);
+    if (!v)
+        return -1;
+    v[(*n)++] = p + 1;
+    v[*n] = 0;
+    *b = v;
+    return 0;
+}
+
+/* Index patterns by their first element, so that a token tries only the
+ * patterns that can start at it: word alternatives by stem, prefixes by
+ * their first byte, '_' always. */
 static int build_index(struct cues *c)
 {
-    size_t *count = NULL, ncount = 0;
+    size_t *count = NULL;
     for (size_t p = 0; p < c->npats; p++) {
         const struct elem *e = &c->elems[c->pats[p].elem];
-        int all_stems = 1;
+        int any = 0;
         for (uint32_t a = 0; a < e->nalt; a++)
-            if (c->alts[e->alt + a].kind != ALT_STEM)
-                all_stems = 0;
-        if (!all_stems) {
+            if (c->alts[e->alt + a].kind == ALT_ANY)
+                any = 1;
+        if (any) {
             uint32_t id = (uint32_t)p;
             if (push((void **)&c->wild, &c->nwild, sizeof id, &id))
-                return -1;
+                goto nomem;
             continue;
         }
         for (uint32_t a = 0; a < e->nalt; a++) {
             const struct alt *al = &c->alts[e->alt + a];
+            if (al->kind == ALT_PREFIX) {
+                /* a one-byte prefix would need every second byte: treat
+                 * such rare patterns as wild */
+                if (al->len < 2) {
+                    uint32_t id = (uint32_t)p;
+                    if (push((void **)&c->wild, &c->nwild, sizeof id, &id))
+                        goto nomem;
+                    continue;
+                }
+                size_t b0 = prefix_bucket(c->strings + al->off, 2);
+                if (bucket_add(&c->byte[b0], &c->nbyte[b0], (uint32_t)p))
+                    goto nomem;
+                continue;
+            }
             int added;
             long k = strtab_add(&c->first, c->strings + al->off, al->len,
                                 &added);
             if (k < 0)
-                return -1;
+                goto nomem;
             if (added) {
                 uint32_t **b = realloc(c->bucket, (k + 1) * sizeof *b);
                 size_t *cn = realloc(count, (k + 1) * sizeof *cn);
@@ -289,27 +343,20 @@ static int build_index(struct cues *c)
                     c->bucket = b;
                 if (cn)
                     count = cn;
-                if (!b || !cn) {
-                    free(count);
-                    return -1;
-                }
+                if (!b || !cn)
+                    goto nomem;
                 c->bucket[k] = NULL;
                 count[k] = 0;
-                ncount = (size_t)k + 1;
             }
-            uint32_t *v = realloc(c->bucket[k], (count[k] + 2) * sizeof *v);
-            if (!v) {
-                free(count);
-                return -1;
-            }
-            v[count[k]++] = (uint32_t)p + 1;
-            v[count[k]] = 0;
-            c->bucket[k] = v;
+            if (bucket_add(&c->bucket[k], &count[k], (uint32_t)p))
+                goto nomem;
         }
     }
-    (void)ncount;
     free(count);
     return 0;
+nomem:
+    free(count);
+    return -1;
 }
 
 static void clear(struct cues *c)
@@ -324,6 +371,8 @@ static void clear(struct cues *c)
     free(c->pats);
     free(c->strings);
     free(c->wild);
+    for (size_t b = 0; b < PREFIX_BUCKETS; b++)
+        free(c->byte[b]);
     free(c->lex);
     int neg = c->negation, lay = c->layout, pairs = c->pairs;
     memset(c, 0, sizeof *c);
@@ -419,6 +468,7 @@ static void scratch_free(void *p)
         return;
     if (s->stemmer)
         sb_stemmer_delete(s->stemmer);
+    free(s->cache);
     free(s->low);
     free(s->loff);
     free(s->llen);
@@ -427,6 +477,7 @@ static void scratch_free(void *p)
     free(s->soff);
     free(s->slen);
     free(s->hit);
+    free(s->negator);
     free(s->out);
     free(s);
 }
@@ -449,6 +500,7 @@ static void *scratch_new(const void *inst, struct sift_error *err)
     struct scratch *s = calloc(1, sizeof *s);
     size_t dim = dimension(c);
     if (!s || !(s->stemmer = sb_stemmer_new("english", "UTF_8")) ||
+        !(s->cache = calloc(STEM_CACHE, sizeof *s->cache)) ||
         !(s->hit = calloc(dim, 1)) ||
         !(s->out = malloc(dim * sizeof *s->out))) {
         scratch_free(s);
@@ -532,6 +584,10 @@ static int prepare_tokens(struct scratch *s, const struct sift_sentence *st)
         if (!(a = realloc(s->slen, cap * sizeof *a)))
             return -1;
         s->slen = a;
+        unsigned char *ng = realloc(s->negator, cap);
+        if (!ng)
+            return -1;
+        s->negator = ng;
         s->tcap = cap;
     }
     if (bytes > s->lcap) {
@@ -551,14 +607,33 @@ static int prepare_tokens(struct scratch *s, const struct sift_sentence *st)
         lower_ascii(s->low + lo, tk->len);
         s->loff[t] = (uint32_t)lo;
         s->llen[t] = (uint32_t)tk->len;
-        const sb_symbol *stem = sb_stemmer_stem(
-            s->stemmer, (const sb_symbol *)(s->low + lo), (int)tk->len);
-        size_t sl = stem ? (size_t)sb_stemmer_length(s->stemmer) : 0;
-        if (!stem || sl > tk->len) {
-            stem = (const sb_symbol *)(s->low + lo);
-            sl = tk->len;
+        const char *w = s->low + lo;
+        struct stem_entry *ce = NULL;
+        size_t sl;
+        if (tk->len < STEM_MAX) {
+            ce = &s->cache[strtab_hash(w, tk->len) & (STEM_CACHE - 1)];
+            if (ce->tlen != tk->len || memcmp(ce->tok, w, tk->len))
+                ce->tlen = 0; /* a miss: stem below and fill */
         }
-        memcpy(s->stembuf + so, stem, sl);
+        if (ce && ce->tlen) {
+            sl = ce->slen;
+            memcpy(s->stembuf + so, ce->stem, sl);
+        } else {
+            const sb_symbol *stem = sb_stemmer_stem(
+                s->stemmer, (const sb_symbol *)w, (int)tk->len);
+            sl = stem ? (size_t)sb_stemmer_length(s->stemmer) : 0;
+            if (!stem || sl > tk->len) {
+                stem = (const sb_symbol *)w;
+                sl = tk->len;
+            }
+            memcpy(s->stembuf + so, stem, sl);
+            if (ce) {
+                memcpy(ce->tok, w, tk->len);
+                memcpy(ce->stem, stem, sl);
+                ce->tlen = (uint8_t)tk->len;
+                ce->slen = (uint8_t)sl;
+            }
+        }
         s->soff[t] = (uint32_t)so;
         s->slen[t] = (uint32_t)sl;
         lo += tk->len;
@@ -568,17 +643,20 @@ static int prepare_tokens(struct scratch *s, const struct sift_sentence *st)
 }
 
 static void try_pattern(const struct cues *c, struct scratch *s, uint32_t p,
-                        size_t t, size_t nt)
+                        size_t t, size_t nt, int neg)
 {
     const struct pattern *pat = &c->pats[p];
-    if (!match_from(c, pat, 0, s, t, nt))
-        return;
-    int neg = 0;
-    if (c->negation)
-        for (size_t b = t >= 3 ? t - 3 : 0; b < t; b++)
-            if (is_negator(s, b))
-                neg = 1;
-    s->hit[2 * pat->cls + (size_t)neg] = 1;
+    unsigned char *hit = &s->hit[2 * pat->cls + (size_t)neg];
+    if (*hit || !match_from(c, pat, 0, s, t, nt))
+        return; /* already found: another match adds nothing */
+    *hit = 1;
+}
+
+static void try_bucket(const struct cues *c, struct scratch *s,
+                       const uint32_t *b, size_t t, size_t nt, int neg)
+{
+    for (; b && *b; b++)
+        try_pattern(c, s, *b - 1, t, nt, neg);
 }
 
 /* Layout cues from the raw sentence. */
@@ -651,13 +729,22 @@ static int cues_transform(const void *inst, void *scratch,
     memset(s->hit, 0, dim);
     if (prepare_tokens(s, st))
         return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    for (size_t t = 0; c->negation && t < nt; t++)
+        s->negator[t] = (unsigned char)is_negator(s, t);
     for (size_t t = 0; t < nt; t++) {
+        int neg = 0;
+        if (c->negation)
+            for (size_t b = t >= 3 ? t - 3 : 0; b < t; b++)
+                neg |= s->negator[b];
         long k = strtab_find(&c->first, s->stembuf + s->soff[t], s->slen[t]);
         if (k >= 0)
-            for (const uint32_t *b = c->bucket[k]; *b; b++)
-                try_pattern(c, s, *b - 1, t, nt);
+            try_bucket(c, s, c->bucket[k], t, nt, neg);
+        if (s->llen[t] >= 2)
+            try_bucket(c, s,
+                       c->byte[prefix_bucket(s->low + s->loff[t], 2)], t, nt,
+                       neg);
         for (size_t w = 0; w < c->nwild; w++)
-            try_pattern(c, s, c->wild[w], t, nt);
+            try_pattern(c, s, c->wild[w], t, nt, neg);
     }
     if (c->layout)
         layout(c, s, st);

@@ -346,7 +346,20 @@ static int ng_transform(const void *inst, void *scratch,
     s->nhits = 0;
     if (generate(g, s, st, tx_emit, &x))
         return sift_fail(err, SIFT_ENOMEM, "out of memory");
-    qsort(s->hits, s->nhits, sizeof *s->hits, cmp_u32);
+    if (s->nhits > 64) {
+        qsort(s->hits, s->nhits, sizeof *s->hits, cmp_u32);
+    } else {
+        /* a sentence's few dozen hits: insertion sort beats qsort */
+        for (size_t i = 1; i < s->nhits; i++) {
+            uint32_t v = s->hits[i];
+            size_t j = i;
+            while (j > 0 && s->hits[j - 1] > v) {
+                s->hits[j] = s->hits[j - 1];
+                j--;
+            }
+            s->hits[j] = v;
+        }
+    }
     if (s->nhits > s->ocap) {
         struct sift_feature *o = realloc(s->out, s->nhits * sizeof *o);
         if (!o)

@@ -130,6 +130,29 @@ sed "s|^plugin = segment$|plugin = svm|" "$T/pipeline.ini" >"$T/kind.ini"
 check "stage of the wrong kind" 1 "\[segmenter\] needs a segmenter plugin" -- \
     "$SIFT" segment -c "$T/kind.ini" "$T/train.tsv"
 
+# --- the README's example plugin: one cc line, selected in the ini ------------
+if cc -std=c11 -Wall -Wextra -Wpedantic -shared -fPIC -fvisibility=hidden \
+    -Iinclude -o "$T/lines.so" examples/plugins/lines.c 2>"$T/err"; then
+    sed "s|^plugin = segment$|plugin = $T/lines.so\nmin_chars = 3|" \
+        "$T/pipeline.ini" >"$T/lines.ini"
+    printf 'First line. Still first\nab\n  Second line  \n' >"$T/two.txt"
+    check "README example plugin builds and segments" 0 "" -- \
+        "$SIFT" segment -c "$T/lines.ini" "$T/two.txt"
+    [ "$(cut -f5 "$T/out" | tr '\n' '|')" = "First line. Still first|Second line|" ] || {
+        fail=$((fail + 1))
+        echo "FAIL  example plugin output: $(cut -f5 "$T/out" | tr '\n' '|')"
+    }
+    sed "s|^plugin = segment$|plugin = $T/lines.so\nmin_char = 3|" \
+        "$T/pipeline.ini" >"$T/lines2.ini"
+    check "example plugin: unknown key suggests its option" 1 \
+        "unknown key 'min_char' \(did you mean 'min_chars'\?\)" -- \
+        "$SIFT" segment -c "$T/lines2.ini" "$T/two.txt"
+else
+    fail=$((fail + 1))
+    echo "FAIL  the README's example plugin does not build"
+    cat "$T/err"
+fi
+
 # --- documents ------------------------------------------------------------------
 D="$T/docs"
 mkdir "$D"
@@ -150,6 +173,8 @@ grep -q "empty.txt\|blank.txt" "$T/out" && {
     fail=$((fail + 1))
     echo "FAIL  rows for an empty document"
 }
+mkdir "$T/emptydir"
+check "empty directory" 0 "" -- "$SIFT" classify -m "$M" "$T/emptydir"
 printf '\xff\xfeH\0i\0' >"$D/utf16.txt"
 check "UTF-16 file skipped, exit 3" 3 "skipped .*utf16.txt: UTF-16" -- \
     "$SIFT" classify -m "$M" "$D"
