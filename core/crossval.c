@@ -16,7 +16,26 @@ int sift_group_parse(const char *s)
         return SIFT_GROUP_DOC;
     if (!strcmp(s, "topic"))
         return SIFT_GROUP_TOPIC;
+    if (!strcmp(s, "source"))
+        return SIFT_GROUP_SOURCE;
     return -1;
+}
+
+const char *sift_group_name(int group)
+{
+    static const char *const names[] = {"none", "doc", "topic", "source"};
+    return group >= 0 && group <= SIFT_GROUP_SOURCE ? names[group] : "?";
+}
+
+/* The grouping key of document d, and its length. */
+static const char *group_key(const struct sift_samples *ss, size_t d,
+                             int group, size_t *len)
+{
+    const char *k = group == SIFT_GROUP_TOPIC ? ss->docs[d].topic
+                                              : ss->docs[d].id;
+    const char *dash = group == SIFT_GROUP_SOURCE ? strchr(k, '-') : NULL;
+    *len = dash ? (size_t)(dash - k) : strlen(k);
+    return k;
 }
 
 /* xorshift: a fixed, portable sequence for a seed */
@@ -85,14 +104,13 @@ int sift_folds(const struct sift_samples *ss, size_t k, int group,
         goto out;
     }
     for (size_t d = 0; d < ss->ndocs; d++) {
-        const char *key = group == SIFT_GROUP_TOPIC ? ss->docs[d].topic
-                                                    : ss->docs[d].id;
-        size_t e;
-        for (e = 0; e < d; e++)
-            if (!strcmp(group == SIFT_GROUP_TOPIC ? ss->docs[e].topic
-                                                  : ss->docs[e].id,
-                        key))
+        size_t kl, el, e;
+        const char *key = group_key(ss, d, group, &kl);
+        for (e = 0; e < d; e++) {
+            const char *other = group_key(ss, e, group, &el);
+            if (el == kl && !memcmp(other, key, kl))
                 break;
+        }
         map[d] = e < d ? map[e] : ng++;
     }
     for (size_t i = 0; i < ss->n; i++) {
@@ -110,7 +128,7 @@ int sift_folds(const struct sift_samples *ss, size_t k, int group,
         rc = sift_fail(err, SIFT_EINVAL,
                        "only %zu %s groups for %zu folds (mark articles "
                        "with '# doc: ID TOPIC' lines)",
-                       used, group == SIFT_GROUP_TOPIC ? "topic" : "doc", k);
+                       used, sift_group_name(group), k);
         goto out;
     }
     /* a seeded shuffle breaks ties; then largest first, each group to

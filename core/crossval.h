@@ -1,7 +1,8 @@
 /*
  * crossval.h - k-fold cross-validation of a pipeline on labeled samples:
- * stratified by label, or grouped so that whole articles (doc) or whole
- * conflicts (topic) stay on one side of every split.
+ * stratified by label, or grouped so that whole articles (doc), whole
+ * conflicts (topic) or whole sources (writers, outlets) stay on one side
+ * of every split.
  */
 #ifndef SIFT_CROSSVAL_H
 #define SIFT_CROSSVAL_H
@@ -10,10 +11,19 @@
 #include "metrics.h"
 #include "samples.h"
 
-enum sift_group { SIFT_GROUP_NONE, SIFT_GROUP_DOC, SIFT_GROUP_TOPIC };
+enum sift_group {
+    SIFT_GROUP_NONE,   /* stratified by label */
+    SIFT_GROUP_DOC,    /* whole articles ('# doc: ID ...') */
+    SIFT_GROUP_TOPIC,  /* whole conflicts ('# doc: ID TOPIC') */
+    SIFT_GROUP_SOURCE  /* whole sources: the ID up to its first '-' (a
+                        * writer or outlet: "t3" of "t3-14") */
+};
 
-/* Parse "none" / "doc" / "topic"; -1 if unknown. */
+/* Parse "none" / "doc" / "topic" / "source"; -1 if unknown. */
 int sift_group_parse(const char *s);
+
+/* "none", "doc", "topic" or "source". */
+const char *sift_group_name(int group);
 
 /* fold[i] in [0, k) for every sample, deterministic for a seed.  With
  * grouping, groups are dealt to folds largest first, each to the fold

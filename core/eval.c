@@ -27,7 +27,8 @@ static const char eval_help[] =
     "  -c, --config INI  pipeline (default pipeline.ini)\n"
     "      --cv K        K-fold cross-validation of the ini's pipeline\n"
     "      --group G     with --cv, keep whole groups in one fold: none,\n"
-    "                    doc (articles) or topic (default topic)\n"
+    "                    doc (articles), topic (conflicts) or source (the\n"
+    "                    doc ID before its first '-'; default topic)\n"
     "      --seed N      fold seed (default 1)\n"
     "      --json        one JSON object instead of the table\n"
     "      --errors      also list misclassified sentences, grouped by\n"
@@ -119,7 +120,8 @@ int cmd_eval(int argc, char **argv)
             break;
         case 'G':
             if ((group = sift_group_parse(optarg)) < 0)
-                return cli_usage("eval", "--group takes none, doc or topic");
+                return cli_usage("eval", "--group takes none, doc, topic "
+                                         "or source");
             break;
         case 'h': fputs(eval_help, stdout); return SIFT_EXIT_OK;
         default: return cli_usage("eval", "unknown option");
@@ -179,8 +181,7 @@ int cmd_eval(int argc, char **argv)
     } else {
         if (folds)
             printf("%ld-fold cross-validation, %s groups, ", folds,
-                   group == SIFT_GROUP_TOPIC ? "topic"
-                   : group == SIFT_GROUP_DOC ? "doc" : "no");
+                   sift_group_name(group));
         cli_print_counts(stdout, &ss, NULL, ss.n);
         printf("\n\n");
         sift_metrics_print(&m, ss.labels, stdout);

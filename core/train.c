@@ -58,23 +58,29 @@ static void phase(const char *name)
     cli_progress("training: %s...", name);
 }
 
-/* Keep a seeded fraction of the articles (for learning curves). */
+/* Keep a seeded fraction of the articles (for learning curves): the
+ * documents that have sentences, shuffled, the first frac of them. */
 static size_t *pick_fraction(const struct sift_samples *ss, double frac,
                              unsigned seed, size_t *n)
 {
-    size_t *order = malloc((ss->ndocs ? ss->ndocs : 1) * sizeof *order);
-    char *keep = calloc(ss->ndocs ? ss->ndocs : 1, 1);
-    size_t *idx = malloc((ss->n ? ss->n : 1) * sizeof *idx), used = 0;
+    size_t nd = ss->ndocs ? ss->ndocs : 1, nreal = 0, used = 0;
+    size_t *order = malloc(nd * sizeof *order);
+    char *keep = calloc(nd, 1), *has = calloc(nd, 1);
+    size_t *idx = malloc((ss->n ? ss->n : 1) * sizeof *idx);
     uint32_t st = seed * 2654435761u + 7;
-    if (!order || !keep || !idx) {
+    if (!order || !keep || !has || !idx) {
         free(order);
         free(keep);
+        free(has);
         free(idx);
         return NULL;
     }
+    for (size_t i = 0; i < ss->n; i++)
+        has[ss->s[i].doc] = 1;
     for (size_t d = 0; d < ss->ndocs; d++)
-        order[d] = d;
-    for (size_t i = ss->ndocs; i > 1; i--) {
+        if (has[d])
+            order[nreal++] = d;
+    for (size_t i = nreal; i > 1; i--) {
         st ^= st << 13;
         st ^= st >> 17;
         st ^= st << 5;
@@ -82,14 +88,15 @@ static size_t *pick_fraction(const struct sift_samples *ss, double frac,
         order[i - 1] = order[j];
         order[j] = t;
     }
-    size_t want = (size_t)ceil(frac * (double)ss->ndocs);
-    for (size_t d = 0; d < want && d < ss->ndocs; d++)
+    size_t want = (size_t)ceil(frac * (double)nreal);
+    for (size_t d = 0; d < want && d < nreal; d++)
         keep[order[d]] = 1;
     for (size_t i = 0; i < ss->n; i++)
         if (keep[ss->s[i].doc])
             idx[used++] = i;
     free(order);
     free(keep);
+    free(has);
     *n = used;
     return idx;
 }
@@ -109,7 +116,8 @@ static const char train_help[] =
     "stop)\n"
     "      --cv K          also cross-validate with K folds and record the\n"
     "                      figures in the manifest\n"
-    "      --group G       folds keep whole groups: none, doc or topic\n"
+    "      --group G       folds keep whole groups: none, doc, topic or\n"
+    "                      source (the doc ID before its first '-')\n"
     "                      (default topic)\n"
     "      --fraction F    train on a seeded fraction F of the articles\n"
     "      --seed N        seed for --cv and --fraction (default 1)\n";
@@ -149,7 +157,8 @@ int cmd_train(int argc, char **argv)
             break;
         case 'G':
             if ((group = sift_group_parse(optarg)) < 0)
-                return cli_usage("train", "--group takes none, doc or topic");
+                return cli_usage("train", "--group takes none, doc, topic "
+                                          "or source");
             break;
         case 'F':
             frac = strtod(optarg, &end);
@@ -198,14 +207,12 @@ int cmd_train(int argc, char **argv)
         sift_metrics_finish(&m);
         if (asprintf(&extra, "cv_folds = %ld\ncv_group = %s\n"
                              "cv_accuracy = %.4f\ncv_macro_f1 = %.4f\n",
-                     folds, group == SIFT_GROUP_TOPIC ? "topic"
-                            : group == SIFT_GROUP_DOC ? "doc" : "none",
+                     folds, sift_group_name(group),
                      m.accuracy, m.macro_f1) < 0)
             extra = NULL;
         fprintf(stderr, "sift train: %ld-fold cross-validation (%s groups): "
                         "accuracy %.3f, macro-F1 %.3f\n",
-                folds, group == SIFT_GROUP_TOPIC ? "topic"
-                       : group == SIFT_GROUP_DOC ? "doc" : "no",
+                folds, sift_group_name(group),
                 m.accuracy, m.macro_f1);
         sift_metrics_release(&m);
     }
@@ -284,7 +291,9 @@ static const char tune_help[] =
     "\n"
     "  -c, --config INI      pipeline to tune (default pipeline.ini)\n"
     "  -k, --folds K         folds (default 5)\n"
-    "      --group G         none, doc or topic (default topic)\n"
+    "      --group G         none, doc, topic or source (the doc ID before\n"
+    "                        its first '-': a writer or outlet; default "
+    "topic)\n"
     "      --grid S.K=V1,..  values to try for key K of section S; repeat\n"
     "                        for more axes (default: classifier.C=\n"
     "                        0.03,0.1,0.3,1,3,10, and classifier.gamma for "
@@ -336,7 +345,8 @@ int cmd_tune(int argc, char **argv)
             break;
         case 'G':
             if ((group = sift_group_parse(optarg)) < 0)
-                return cli_usage("tune", "--group takes none, doc or topic");
+                return cli_usage("tune", "--group takes none, doc, topic "
+                                         "or source");
             break;
         case 'g':
             if (nax == 8)
@@ -391,8 +401,7 @@ int cmd_tune(int argc, char **argv)
     fprintf(stderr, "sift tune: ");
     cli_print_counts(stderr, &ss, NULL, ss.n);
     fprintf(stderr, ", %zu grid points x %ld folds (%s groups)\n", points, k,
-            group == SIFT_GROUP_TOPIC ? "topic"
-            : group == SIFT_GROUP_DOC ? "doc" : "no");
+            sift_group_name(group));
     for (size_t a = 0; a < nax; a++)
         printf("%s.%s\t", ax[a].section, ax[a].key);
     printf("%s\taccuracy\n", metric);
