@@ -14,6 +14,7 @@ chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
 pass=0
 fail=0
+skipped=0
 LIMIT=${SIFT_BATTERY_LIMIT:-120}
 
 # check NAME WANT_STATUS WANT_REGEX -- COMMAND...
@@ -189,18 +190,25 @@ check "symlink loop followed" 3 "skipped .*loop: " -- \
     "$SIFT" classify -m "$M" --follow-symlinks "$D"
 rm "$D/loop"
 printf 'secret\n' >"$D/locked.txt"
-if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
-    chmod -R a+rX "$T" "$PWD/$BUILD/plugins"
+if [ "$(id -u)" != 0 ]; then
+    chmod 000 "$D/locked.txt"
+    check "permission denied inside a directory" 3 \
+        "skipped .*locked.txt: cannot open: Permission denied" -- \
+        "$SIFT" classify -m "$M" "$D"
+elif command -v setpriv >/dev/null &&
+    chmod -R a+rX "$T" "$PWD/$BUILD/plugins" &&
+    setpriv --reuid=65534 --regid=65534 --clear-groups \
+        "$SIFT" classify -m "$M" "$T/train.tsv" >/dev/null 2>&1; then
+    # root reads everything: drop to nobody to see a permission error
     chmod 000 "$D/locked.txt"
     check "permission denied inside a directory" 3 \
         "skipped .*locked.txt: cannot open: Permission denied" -- \
         setpriv --reuid=65534 --regid=65534 --clear-groups \
         "$SIFT" classify -m "$M" "$D"
 else
-    chmod 000 "$D/locked.txt"
-    check "permission denied inside a directory" 3 \
-        "skipped .*locked.txt: cannot open: Permission denied" -- \
-        "$SIFT" classify -m "$M" "$D"
+    echo "skip  permission denied: running as root, and user nobody cannot"
+    echo "      reach this checkout to drop privileges"
+    skipped=$((skipped + 1))
 fi
 rm -f "$D/locked.txt"
 check "file over --max-bytes skipped" 3 "skipped .*crlf.txt: larger than" -- \
@@ -290,5 +298,5 @@ grep -q "threat" "$T/report.tsv" || {
     echo "FAIL  classify -o wrote no rows"
 }
 
-echo "battery: $pass passed, $fail failed"
+echo "battery: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" = 0 ]

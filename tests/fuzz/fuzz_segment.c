@@ -1,5 +1,6 @@
 /* Fuzz the segmenter: any bytes; spans must be ordered and in bounds. */
 #include "segment.c"
+#include "fuzz_values.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -10,8 +11,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const struct sift_span *sp;
     size_t n;
     if (!inst) {
-        const char *v[] = {"300", "auto", "Cmdt,Sqn"};
-        inst = seg_create(v, &err);
+        const char *over[] = {"max_bytes=300", "abbreviations=Cmdt,Sqn",
+                              NULL};
+        inst = seg_create(fuzz_values(options, O_N, over), &err);
         scr = scratch_new(inst, &err);
     }
     if (seg_segment(inst, scr, (const char *)data, size, &sp, &n, &err))

@@ -1,6 +1,7 @@
 /* Fuzz the libsvm model-file check: whatever passes validation must be
  * safe to load and predict with. */
 #include "svm.c"
+#include "fuzz_values.h"
 
 #include <unistd.h>
 
@@ -12,8 +13,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static void *m, *s;
     struct sift_error err = {0};
     if (!m) {
-        const char *v[] = {"linear", "1", "0", "none", "true", "10",
-                           "0.001", "true", "1"};
+        const char *over[] = {"cache_mb=10", NULL};
+        const char **v = fuzz_values(options, O_N, over);
         snprintf(prefix, sizeof prefix, "/tmp/sift-fuzz-svm-%d", getpid());
         snprintf(path, sizeof path, "%s.svm", prefix);
         m = svm_create(v, &err);

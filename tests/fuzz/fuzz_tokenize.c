@@ -1,5 +1,6 @@
 /* Fuzz the tokenizer with every option on. */
 #include "tokenize.c"
+#include "fuzz_values.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -10,10 +11,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const struct sift_token *t;
     size_t n;
     if (!a) {
-        const char *v1[] = {"true", "shape", "true", "true", "16", "mask"};
-        const char *v2[] = {"false", "token", "false", "false", "64", "keep"};
-        a = tok_create(v1, &err);
-        b = tok_create(v2, &err);
+        const char *o1[] = {"numbers=shape", "punctuation=true", "stem=true",
+                            "max_token_bytes=16", "names=mask", NULL};
+        const char *o2[] = {"lowercase=false", NULL};
+        a = tok_create(fuzz_values(options, O_N, o1), &err);
+        b = tok_create(fuzz_values(options, O_N, o2), &err);
         sa = scratch_new(a, &err);
         sb = scratch_new(b, &err);
     }

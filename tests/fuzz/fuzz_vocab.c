@@ -1,5 +1,6 @@
 /* Fuzz the n-gram vocabulary loader of model bundles. */
 #include "ngrams.c"
+#include "fuzz_values.h"
 
 #include <unistd.h>
 
@@ -11,8 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static void *g;
     struct sift_error err = {0};
     if (!g) {
-        const char *v[] = {"word", "1", "2", "sublinear", "true", "l2", "1",
-                           "1.0", "0"};
+        const char **v = fuzz_values(options, O_N, NULL);
         snprintf(prefix, sizeof prefix, "/tmp/sift-fuzz-vocab-%d", getpid());
         snprintf(path, sizeof path, "%s.vocab", prefix);
         g = ng_create(v, &err);
