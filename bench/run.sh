@@ -41,8 +41,9 @@ sed -n '1,5300p' "$W/files.txt" | xargs cat >"$W/sample.txt"
 
 echo
 echo "## 2. sift classify on the whole corpus"
-t() { # label, command...: prints seconds and peak RSS (KB)
-    /usr/bin/time -f "%e %M" -o "$W/time" "${@:2}"
+t() { # label, command...: prints seconds and peak RSS (KB); the
+    # command's own output goes to $W/out-LABEL
+    /usr/bin/time -f "%e %M" -o "$W/time" "${@:2}" >"$W/out-$1"
     read -r secs rss <"$W/time"
     echo "$1 $secs $rss"
 }
@@ -72,7 +73,7 @@ cat models/claims/corpus/train/*.tsv | grep -v '^#' | grep -v '^$' \
 cut -f2 "$W/train.tsv" >"$W/train.txt"
 awk -F'\t' '{print "__label__" $1 " " tolower($2)}' "$W/train.tsv" \
     >"$W/train.ft"
-r=$(t sift "$SIFT" classify -m "$MODEL" -j 1 --lines -o "$W/lines.tsv" \
+r=$(t sift "$SIFT" classify -m "$MODEL" -j 1 --lines --max-bytes 4000000000 -o "$W/lines.tsv" \
     "$W/sentences.txt")
 set -- $r
 sift_s=$2
@@ -88,14 +89,27 @@ set -- $r
 echo "fasttext predict-prob: $ns sentences in $2 s ($(awk -v n="$ns" \
     -v s="$2" 'BEGIN {printf "%.0f", n / s}') sentences/s), peak RSS $(($3 / 1024)) MB"
 awk -v a="$2" -v b="$sift_s" 'BEGIN {printf "sift / fasttext throughput: %.2fx\n", a / b}'
+# libsvm's own predictor costs one kernel evaluation per support vector:
+# time it on the first 50,000 sentences, and sift on the same ones
+sed -n '1,50000p' "$W/sentences.txt" >"$W/sentences-50k.txt"
 "$SIFT" classify -m "$MODEL" -j 2 --lines --format libsvm \
-    -o "$W/sentences.svm" "$W/sentences.txt"
+    -o "$W/sentences.svm" "$W/sentences-50k.txt"
 r=$(t svmp svm-predict -b 1 -q "$W/sentences.svm" "$MODEL/classifier.svm" \
     "$W/svm-predict.out")
 set -- $r
-echo "svm-predict -b 1 (same features, same model): $2 s ($(awk -v n="$ns" \
-    -v s="$2" 'BEGIN {printf "%.0f", n / s}') sentences/s), peak RSS $(($3 / 1024)) MB"
-awk -v a="$2" -v b="$sift_s" 'BEGIN {printf "sift end to end / svm-predict alone: %.2fx\n", a / b}'
+svmp=$2
+echo "svm-predict -b 1 (same features, same model): 50000 sentences in $2 s ($(awk \
+    -v s="$2" 'BEGIN {printf "%.0f", 50000 / s}') sentences/s)"
+r=$(t sift50 "$SIFT" classify -m "$MODEL" -j 1 --lines -o "$W/lines-50k.tsv" \
+    "$W/sentences-50k.txt")
+set -- $r
+echo "sift classify --lines -j 1, same 50000 sentences, end to end: $2 s"
+awk -v a="$svmp" -v b="$2" 'BEGIN {printf "sift end to end / svm-predict alone: %.1fx\n", a / b}'
+# svm-predict -b 1 starts with a "labels ..." header line
+paste -d' ' <(cut -f5 "$W/lines-50k.tsv") <(tail -n +2 "$W/svm-predict.out") | awk '
+    {m["allegation"]=0; m["denial"]=1; m["threat"]=2; m["background"]=3;
+            n++; same += (m[$1] == $2)}
+    END {printf "labels: sift and svm-predict agree on %d of %d\n", same, n}'
 
 echo
 echo "## 4. training on the $(wc -l <"$W/train.tsv") training sentences (one thread)"
@@ -107,7 +121,7 @@ r=$(t sift_train "$SIFT" train -c "$W/pipeline.ini" \
 set -- $r
 echo "sift train (features + libsvm with probabilities): $2 s"
 # the same features with gold labels, for svm-train
-"$SIFT" classify -m "$MODEL" -j 2 --lines --format libsvm \
+"$SIFT" classify -m "$MODEL" -j 2 --lines --max-bytes 4000000000 --format libsvm \
     -o "$W/train.svm.tmp" "$W/train.txt"
 cut -f1 "$W/train.tsv" | awk '{m["allegation"]=0; m["denial"]=1;
     m["threat"]=2; m["background"]=3; print m[$1]}' |
@@ -115,9 +129,11 @@ cut -f1 "$W/train.tsv" | awk '{m["allegation"]=0; m["denial"]=1;
 w=$(cut -f1 "$W/train.tsv" | sort | uniq -c | awk -v n="$(wc -l <"$W/train.tsv")" '
     {m["allegation"]=0; m["denial"]=1; m["threat"]=2; m["background"]=3;
      printf " -w%d %.6f", m[$2], n / (4 * $1)}')
-r=$(t svmt svm-train -q -t 0 -c 2 -b 1 $w "$W/train.svm" "$W/train.model")
+C=$(awk -F' *= *' '/^\[classifier\]/ {in_c = 1} /^\[/ && !/classifier/ {in_c = 0}
+    in_c && $1 == "C" {print $2}' pipeline.ini)
+r=$(t svmt svm-train -q -t 0 -c "$C" -b 1 $w "$W/train.svm" "$W/train.model")
 set -- $r
-echo "svm-train -t 0 -c 2 -b 1 (same features): $2 s"
+echo "svm-train -t 0 -c $C -b 1 (same features, balanced weights): $2 s"
 echo "fasttext supervised -wordNgrams 2 -epoch 25: $ft_train s"
 
 echo

@@ -89,6 +89,13 @@ static const char *const name_heads[] = {
     "Maj", "Capt", "Adm", "Dr", "Mr", "Mrs", "Ms", "Eastern", "Pacific",
     "Mountain", "Standard", "Daylight", "Local"};
 
+/* After a quoted '!' or '?', "Name said" continues the sentence:
+ * "Why now?" Okoro asked. */
+static const char *const speech_verbs[] = {
+    "said", "says", "asked", "asks", "added", "adds", "told", "tells",
+    "replied", "shouted", "wrote", "writes", "insisted", "explained",
+    "recalled", "continued", "warned", "cried", "yelled", "noted"};
+
 enum { O_MAXB, O_LINES, O_ABBR, O_N };
 
 static const struct sift_option options[O_N] = {
@@ -111,7 +118,7 @@ struct seg {
     int lines; /* 0 auto, 1 always break, 2 never break */
     struct strtab abbr;
     int *kind; /* per abbr entry */
-    struct strtab open, strong, heads;
+    struct strtab open, strong, heads, speech;
 };
 
 struct line {
@@ -165,6 +172,7 @@ static void seg_destroy(void *inst)
     strtab_release(&s->open);
     strtab_release(&s->strong);
     strtab_release(&s->heads);
+    strtab_release(&s->speech);
     free(s->kind);
     free(s);
 }
@@ -185,7 +193,8 @@ static void *seg_create(const char *const *v, struct sift_error *err)
         goto nomem;
     if (add_set(&s->open, openers, N(openers)) ||
         add_set(&s->strong, strong_openers, N(strong_openers)) ||
-        add_set(&s->heads, name_heads, N(name_heads)))
+        add_set(&s->heads, name_heads, N(name_heads)) ||
+        add_set(&s->speech, speech_verbs, N(speech_verbs)))
         goto nomem;
 #undef N
     for (p = v[O_ABBR]; *p;) {
@@ -377,10 +386,51 @@ static size_t word_before(const unsigned char *t, size_t from, size_t i,
 
 static int looks_like_url(const unsigned char *t, size_t a, size_t i)
 {
-    for (size_t k = a; k < i; k++)
+    size_t first = 0, last = 0, seg = 0, dots = 0;
+    int lower = 1;
+    for (size_t k = a; k < i; k++) {
         if (t[k] == '@' || t[k] == '/' ||
             (k + 3 < i && !memcmp(t + k, "www.", 4)))
             return 1;
+        if (t[k] == '.') {
+            if (!dots++)
+                first = seg;
+            seg = 0;
+        } else {
+            if (!(is_lower(t[k]) || is_digit(t[k]) || t[k] == '-'))
+                lower = 0;
+            seg++;
+        }
+    }
+    last = seg;
+    /* a bare domain: "example.org", "news.example.co.uk" (not "a.m.") */
+    return dots && lower && first >= 2 && last >= 2;
+}
+
+/* Is the text at k a capitalised name of one to three words followed
+ * by a speech verb ("O'Rourke said", "Gen. Musa Kato told")? */
+static int said_follows(const struct seg *g, const unsigned char *t, size_t k,
+                        size_t b)
+{
+    for (int words = 0; words < 4 && k < b; words++) {
+        size_t q = k;
+        while (q < b && (isalpha(t[q]) || t[q] == '\'' || t[q] == '-' ||
+                         t[q] == '.' || t[q] >= 0x80))
+            q++;
+        size_t qe = q;
+        if (q == k)
+            return 0;
+        while (qe > k && t[qe - 1] == '.')
+            qe--; /* "asked." */
+        if (words > 0 &&
+            strtab_find(&g->speech, (const char *)t + k, qe - k) >= 0)
+            return 1;
+        if ((!is_upper(t[k]) && t[k] < 0x80) ||
+            (words == 0 &&
+             strtab_find(&g->strong, (const char *)t + k, q - k) >= 0))
+            return 0; /* not a name, or a pronoun opening a sentence */
+        k = skip_space(t, q, b);
+    }
     return 0;
 }
 
@@ -411,8 +461,15 @@ static int ends_here(const struct seg *g, const unsigned char *t,
     if (is_lower(t[k]) || t[k] == ',' || t[k] == ';' || t[k] == ':' ||
         t[k] == ')' || t[k] == '%')
         return 0;
+    if (j > e && (t[i] == '!' || t[i] == '?') && is_upper(t[k]) &&
+        said_follows(g, t, k, b))
+        return 0; /* "Why now?" Okoro asked.  (But "... now." He said) */
     if (t[i] != '.' || e - i != 1)
         return 1; /* '!', '?', ellipsis */
+    wl = word_before(t, from, i, &ws);
+    if (ws == from && wl <= 2 && is_digit(t[ws]) &&
+        (wl == 1 || is_digit(t[ws + 1])))
+        return 0; /* a numbered item: "2. A compensation fund ..." */
     wl = word_before(t, from, i, &ws);
     if (wl == 0)
         return 1;
@@ -538,7 +595,7 @@ static int title_case(const unsigned char *t, size_t a, size_t b)
         words++;
         caps += is_upper(t[w]) || t[w] >= 0xC0;
     }
-    return words >= 3 && caps * 5 >= words * 4;
+    return words >= 3 && caps == words;
 }
 
 static size_t last_nonspace(const unsigned char *t, size_t a, size_t b)
@@ -574,6 +631,13 @@ static int joins(const struct seg *g, const unsigned char *t,
         return 0; /* • */
     if (fb < B->end && is_lower(t[fb]))
         return 1;
+    {
+        int alnum = 0;
+        for (size_t q = fb; q < B->end && !alnum; q++)
+            alnum = isalnum(t[q]) || t[q] >= 0x80;
+        if (!alnum)
+            return 0; /* "###", "* * *": a line of its own */
+    }
     if (!wrapped)
         return 0; /* one paragraph or stand-alone line per line */
     if (A->cps * 100 < width * 65)

@@ -153,6 +153,24 @@ static void test_quotes(void)
         "It was ?deeply regrettable,? the ministry said. | It added more.");
 }
 
+static void test_lists_speakers_domains(void)
+{
+    SEG("It sets out three steps. 1. Metering of all wells. 2. A fund for "
+        "farmers.",
+        "It sets out three steps. | 1. Metering of all wells. | 2. A fund "
+        "for farmers.");
+    SEG("\"I've never scored a header!\" O'Rourke said afterwards. \"Why "
+        "now?\" Gen. Musa Kato asked.",
+        "\"I've never scored a header!\" O'Rourke said afterwards. | \"Why "
+        "now?\" Gen. Musa Kato asked.");
+    SEG("\"We hold the runway.\" He said fighters had reached it.",
+        "\"We hold the runway.\" | He said fighters had reached it.");
+    SEG("Give at valleyrelief.example.org. Every $10 helps.",
+        "Give at valleyrelief.example.org. | Every $10 helps.");
+    SEG("Media contact: Sam Ferris, press@example.co.uk\n###\n",
+        "Media contact: Sam Ferris, press@example.co.uk | ###");
+}
+
 static void test_ellipsis_glued(void)
 {
     SEG("He paused... Then he left. We waited \xE2\x80\xA6 and waited.",
@@ -276,9 +294,9 @@ static int cmp_size(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static void test_gold_f1(void)
+static void gold_f1(const char *dirname, size_t min_docs)
 {
-    DIR *d = opendir("tests/segment/gold");
+    DIR *d = opendir(dirname);
     struct dirent *e;
     size_t tp = 0, fp = 0, fn = 0, docs = 0;
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
@@ -287,7 +305,7 @@ static void test_gold_f1(void)
         char path[600];
         if (len < 5 || strcmp(e->d_name + len - 4, ".txt"))
             continue;
-        snprintf(path, sizeof path, "tests/segment/gold/%s", e->d_name);
+        snprintf(path, sizeof path, "%s/%s", dirname, e->d_name);
         char *text = slurp(path, &tn);
         strcpy(path + strlen(path) - 4, ".sents");
         char *gold = slurp(path, &gn);
@@ -330,10 +348,16 @@ static void test_gold_f1(void)
     double p = tp ? (double)tp / (double)(tp + fp) : 0;
     double r = tp ? (double)tp / (double)(tp + fn) : 0;
     double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    printf("\n    gold: %zu documents, %zu sentences: boundary precision "
-           "%.4f recall %.4f F1 %.4f ", docs, tp + fn, p, r, f1);
-    CU_ASSERT(docs >= 40);
+    printf("\n    %s: %zu documents, %zu sentences: boundary precision "
+           "%.4f recall %.4f F1 %.4f ", dirname, docs, tp + fn, p, r, f1);
+    CU_ASSERT(docs >= min_docs);
     CU_ASSERT(f1 >= 0.99);
+}
+
+static void test_gold_f1(void)
+{
+    gold_f1("tests/segment/gold", 40);
+    gold_f1("tests/segment/blind", 15);
 }
 
 void suite_segment(void)
@@ -343,10 +367,13 @@ void suite_segment(void)
                 test_abbreviations);
     CU_add_test(s, "decimals, times, URLs, e-mail", test_numbers_urls);
     CU_add_test(s, "quotes", test_quotes);
+    CU_add_test(s, "numbered items, quoted speakers, bare domains",
+                test_lists_speakers_domains);
     CU_add_test(s, "ellipses and glued boundaries", test_ellipsis_glued);
     CU_add_test(s, "layout: headlines, bylines, wrapping, lists",
                 test_layout);
     CU_add_test(s, "noise: CRLF, BOM, NUL, invalid UTF-8, empty", test_noise);
     CU_add_test(s, "megabyte lines are cut, nothing lost", test_long_line);
-    CU_add_test(s, "boundary F1 on the gold documents", test_gold_f1);
+    CU_add_test(s, "boundary F1 on the gold and blind documents",
+                test_gold_f1);
 }
