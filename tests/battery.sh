@@ -154,6 +154,22 @@ else
     cat "$T/err"
 fi
 
+# the C listing in the README itself must compile as it stands
+awk '/^## Writing a plugin/ {w = 1} w && /^```c$/ {c = 1; next}
+     c && /^```$/ {exit} c' README.md >"$T/readme_plugin.c"
+if [ -s "$T/readme_plugin.c" ] &&
+    cc -std=c11 -Wall -Wextra -Wpedantic -Werror -shared -fPIC \
+        -fvisibility=hidden -Iinclude -o "$T/readme.so" "$T/readme_plugin.c" \
+        2>"$T/err" &&
+    "$SIFT" plugins "$T/readme.so" >/dev/null 2>&1; then
+    pass=$((pass + 1))
+    echo "ok    the README's plugin listing compiles and loads"
+else
+    fail=$((fail + 1))
+    echo "FAIL  the README's plugin listing does not compile or load"
+    head -5 "$T/err"
+fi
+
 # --- documents ------------------------------------------------------------------
 D="$T/docs"
 mkdir "$D"
