@@ -554,7 +554,11 @@ static int count_numbers(const char *s, size_t want, int integers)
 
 static int validate(struct reader *r, struct sift_error *err)
 {
+    static const char *const keys[] = {"svm_type", "kernel_type", "gamma",
+                                       "nr_class", "total_sv", "rho",
+                                       "label", "probA", "probB", "nr_sv"};
     long k = -1, l = -1, got_sv = 0, seen_nr_sv = 0;
+    unsigned seen = 0;
     char *line;
     while ((line = next_line(r))) {
         char *val = strchr(line, ' ');
@@ -565,6 +569,14 @@ static int validate(struct reader *r, struct sift_error *err)
         if (!val)
             return bad(r, err, "expected 'key value'");
         *val++ = '\0';
+        /* libsvm allocates for every occurrence of a key: a repeated key
+         * leaks, and a later nr_class would disagree with earlier counts */
+        for (unsigned i = 0; i < sizeof keys / sizeof *keys; i++)
+            if (!strcmp(line, keys[i])) {
+                if (seen & (1u << i))
+                    return bad(r, err, "header key given twice");
+                seen |= 1u << i;
+            }
         if (!strcmp(line, "svm_type")) {
             if (strcmp(val, "c_svc"))
                 return bad(r, err, "svm_type is not c_svc");
@@ -616,6 +628,10 @@ static int validate(struct reader *r, struct sift_error *err)
     }
     if (!got_sv || k < 2 || l < 1 || !seen_nr_sv)
         return bad(r, err, "missing header lines or SV section");
+    if (!(seen & (1u << 5)) || !(seen & (1u << 6)) ||
+        !!(seen & (1u << 7)) != !!(seen & (1u << 8)))
+        return bad(r, err, "rho and label are required, and probA and "
+                           "probB come together");
     for (long i = 0; i < l; i++) {
         char *s = next_line(r), *end;
         long last = 0;

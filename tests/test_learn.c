@@ -261,11 +261,16 @@ static void test_svm_rejects_bad_model(void)
     size_t n;
     char *good = slurp(path, &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(good);
-    const char *cases[] = {"truncated", "nr_class", "index"};
-    for (size_t c = 0; c < 3; c++) {
+    const char *cases[] = {"truncated", "nr_class", "index", "twice"};
+    for (size_t c = 0; c < 4; c++) {
         char *bad = strdup(good);
         size_t len = n;
-        if (c == 0)
+        if (c == 3) {
+            /* a repeated header key (libsvm would leak the first) */
+            free(bad);
+            bad = malloc(n + 32);
+            len = (size_t)sprintf(bad, "svm_type c_svc\n%s", good);
+        } else if (c == 0)
             len = n * 2 / 3;
         else if (c == 1)
             memcpy(strstr(bad, "nr_class 3"), "nr_class 9", 10);
