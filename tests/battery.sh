@@ -105,6 +105,9 @@ check "classify: --only unknown label" 2 "unknown label 'rumour'" -- \
 # --- ini files ----------------------------------------------------------------
 check "missing ini" 1 "nope.ini: cannot open" -- \
     "$SIFT" classify -c "$T/nope.ini" "$T/train.tsv"
+mkdir "$T/dir.ini"
+check "unreadable ini (a directory)" 1 "dir.ini: read error: Is a directory" -- \
+    "$SIFT" segment -c "$T/dir.ini" "$T/train.tsv"
 printf '[pipeline]\nname\n' >"$T/syntax.ini"
 check "ini syntax error" 1 "syntax.ini:2: syntax error" -- \
     "$SIFT" segment -c "$T/syntax.ini" "$T/train.tsv"
