@@ -15,11 +15,16 @@
 #include <time.h>
 #include <unistd.h>
 
-/* dir + "/" + name into buf (PATH_MAX); -1 when it does not fit. */
-static int join(char *buf, const char *dir, const char *name)
+/* dir + "/" + name into buf (PATH_MAX); a failure when it does not fit
+ * (err may be NULL). */
+static int join(char *buf, const char *dir, const char *name,
+                struct sift_error *err)
 {
     int n = snprintf(buf, PATH_MAX, "%s/%s", dir, name);
-    return n < 0 || n >= PATH_MAX ? -1 : 0;
+    if (n < 0 || n >= PATH_MAX)
+        return sift_fail(err, SIFT_EINVAL, "%s/%s: path too long", dir,
+                         name);
+    return 0;
 }
 
 void sift_bundle_remove(const char *dir)
@@ -31,7 +36,7 @@ void sift_bundle_remove(const char *dir)
         while ((e = readdir(d))) {
             if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
                 continue;
-            if (join(path, dir, e->d_name) == 0)
+            if (join(path, dir, e->d_name, NULL) == 0)
                 unlink(path);
         }
         closedir(d);
@@ -107,17 +112,14 @@ int sift_bundle_save(const struct sift_pipeline *p, const char *dir,
         return sift_fail(err, SIFT_EIO, "%s: cannot create a temporary "
                                         "directory beside it: %s",
                          dir, strerror(errno));
-    rc = join(path, tmp, "manifest.ini")
-             ? sift_fail(err, SIFT_EINVAL, "%s: path too long", dir)
-             : write_manifest(p, path, meta, err);
-    for (size_t i = 0; !rc && i < p->nfeat; i++)
-        rc = join(path, tmp, p->feat[i].section)
-                 ? sift_fail(err, SIFT_EINVAL, "%s: path too long", dir)
-                 : p->feat[i].plug.desc->save(p->feat[i].inst, path, err);
+    rc = join(path, tmp, "manifest.ini", err);
     if (!rc)
-        rc = join(path, tmp, p->cls.section)
-                 ? sift_fail(err, SIFT_EINVAL, "%s: path too long", dir)
-                 : p->cls.plug.desc->save(p->cls.inst, path, err);
+        rc = write_manifest(p, path, meta, err);
+    for (size_t i = 0; !rc && i < p->nfeat; i++)
+        if (!(rc = join(path, tmp, p->feat[i].section, err)))
+            rc = p->feat[i].plug.desc->save(p->feat[i].inst, path, err);
+    if (!rc && !(rc = join(path, tmp, p->cls.section, err)))
+        rc = p->cls.plug.desc->save(p->cls.inst, path, err);
     if (rc)
         goto fail;
     chmod(tmp, 0755);
@@ -127,7 +129,8 @@ int sift_bundle_save(const struct sift_pipeline *p, const char *dir,
                            "%s: exists and is not a directory", dir);
             goto fail;
         }
-        if (join(path, dir, "manifest.ini") || access(path, F_OK) != 0) {
+        if (join(path, dir, "manifest.ini", NULL) ||
+            access(path, F_OK) != 0) {
             rc = sift_fail(err, SIFT_EINVAL,
                            "%s: exists and is not a model bundle (no "
                            "manifest.ini); refusing to replace it",
@@ -159,10 +162,8 @@ struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err)
     const struct sift_section *b;
     const struct sift_kv *kv;
     uint32_t offset = 0;
-    if (join(path, dir, "manifest.ini")) {
-        sift_fail(err, SIFT_EINVAL, "%s: path too long", dir);
+    if (join(path, dir, "manifest.ini", err))
         return NULL;
-    }
     cfg = sift_config_load(path, err);
     if (!cfg) {
         if (err && err->code == SIFT_ENOTFOUND)
@@ -221,7 +222,7 @@ struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err)
     }
     for (size_t i = 0; i < p->nfeat; i++) {
         struct sift_stage *st = &p->feat[i];
-        if (join(path, dir, st->section) ||
+        if (join(path, dir, st->section, err) ||
             st->plug.desc->load(st->inst, path, err))
             goto fail;
         st->offset = offset;
@@ -236,7 +237,7 @@ struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err)
                   dir, kv ? kv->value : "missing", p->dim);
         goto fail;
     }
-    if (join(path, dir, p->cls.section) ||
+    if (join(path, dir, p->cls.section, err) ||
         p->cls.plug.desc->load(p->cls.inst, path, err))
         goto fail;
     if (p->cls.plug.desc->nlabels(p->cls.inst) != p->nlabels) {

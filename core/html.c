@@ -73,12 +73,13 @@ void sift_html_sentence(FILE *f, const struct sift_pipeline *p, size_t index,
                         int label, const double *scores, const char *text,
                         size_t n)
 {
-    fprintf(f, "<span class=\"s l%d\" data-l=\"%d\" title=\"#%zu ", label,
-            label, index);
+    int shown = strcmp(p->labels[label], "background") != 0;
+    fprintf(f, "<span class=\"s l%d%s\" data-l=\"%d\" title=\"#%zu ",
+            label, shown ? " hl" : "", label, index);
     put_html(f, p->labels[label], strlen(p->labels[label]));
     fprintf(f, " %.2f\">", scores[label]);
     put_html(f, text, n);
-    if (strcmp(p->labels[label], "background")) {
+    if (shown) {
         fputs("<sup>", f);
         put_html(f, p->labels[label], strlen(p->labels[label]));
         fputs("</sup>", f);
@@ -106,9 +107,7 @@ void sift_html_end(FILE *f, const struct sift_pipeline *p,
           "document.querySelectorAll('.doc').forEach(function(d){var any="
           "false;\nd.querySelectorAll('.s').forEach(function(s){var v="
           "on[s.dataset.l];s.classList.toggle('dim',!v);\n"
-          "if(v&&s.className.indexOf('l')>=0&&s.style.background!=="
-          "'transparent'&&getComputedStyle(s).backgroundColor!=="
-          "'rgba(0, 0, 0, 0)')any=true;});\n"
+          "if(v&&s.classList.contains('hl'))any=true;});\n"
           "d.classList.toggle('hide',only&&!any);});}\n"
           "document.querySelectorAll('#bar input').forEach(function(b){"
           "b.addEventListener('change',apply);});\n</script>\n"

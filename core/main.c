@@ -6,14 +6,11 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include "bundle.h"
 #include "cli.h"
 #include "config.h"
 #include "plugin.h"
