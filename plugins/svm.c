@@ -197,6 +197,13 @@ static int prepare(struct svm *m, struct sift_error *err)
         for (const struct svm_node *n = md->SV[i]; n->index != -1; n++)
             if ((size_t)n->index + 1 > m->dim)
                 m->dim = (size_t)n->index + 1;
+    /* Dense weights cost pairs x dimension doubles: a model file with a
+     * huge feature index (edited or hostile) would make that gigabytes.
+     * Past 256 MiB, keep libsvm's own (slower) prediction instead. */
+    if (m->dim > (256u << 20) / sizeof *m->w / (k * (k - 1) / 2)) {
+        m->dim = 0;
+        return 0;
+    }
     m->w = calloc(k * (k - 1) / 2 * m->dim, sizeof *m->w);
     start = malloc(k * sizeof *start);
     if (!m->w || !start) {
@@ -461,7 +468,8 @@ static int svm_explain(const void *inst, void *scratch,
     (void)scratch;
     if (!m->w)
         return sift_fail(err, SIFT_ESTATE,
-                         "svm: explanations need the linear kernel");
+                         "svm: explanations need the linear kernel (and a "
+                         "model small enough to collapse)");
     for (t = 0; t < k && m->label[t] != label; t++)
         ;
     if (t == k)
