@@ -8,6 +8,7 @@
 #   make fuzz          libFuzzer targets (clang), run briefly
 #   make model         retrain models/claims from its corpus
 #   make bench         throughput, memory and competitor comparison
+#   make eval-real     score the shipped model (or INI=...) on real news
 #   make install PREFIX=/usr/local
 #
 # CFLAGS, LDFLAGS and CPPFLAGS are yours; project flags live in SIFT_*.
@@ -43,7 +44,7 @@ CORE_SRC = core/config.c core/plugin.c core/pipeline.c core/samples.c \
 	core/classify.c core/train.c core/eval.c
 CORE_OBJ = $(CORE_SRC:core/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ = $(BUILD)/obj/main.o
-PLUGINS = segment tokenize ngrams cues svm
+PLUGINS = segment tokenize ngrams cues svm linear
 PLUGIN_SO = $(PLUGINS:%=$(BUILD)/plugins/%.so)
 HEADERS = include/sift/plugin.h $(wildcard core/*.h) plugins/strtab.h
 
@@ -54,7 +55,7 @@ FIXTURES = $(BUILD)/tests/fixtures/bad_abi.so \
 	$(BUILD)/tests/fixtures/not_elf.so \
 	$(BUILD)/tests/fixtures/missing_op.so
 
-.PHONY: all demo test check valgrind fuzz model bench install uninstall \
+.PHONY: all demo test check valgrind fuzz model bench eval-real install uninstall \
 	clean deps format
 
 all: $(BUILD)/sift $(PLUGIN_SO) $(BUILD)/plugins/cues.lex
@@ -72,6 +73,7 @@ $(BUILD)/plugins/%.so: plugins/%.c include/sift/plugin.h plugins/strtab.h
 		$(PLUGIN_FLAGS) $(LDFLAGS) -o $@ $< $(PLUGIN_LIBS_$*) -lm
 
 PLUGIN_LIBS_svm = -lsvm
+PLUGIN_LIBS_linear = -llinear
 PLUGIN_LIBS_tokenize = -lstemmer
 PLUGIN_LIBS_cues = -lstemmer
 
@@ -138,6 +140,10 @@ model: all
 
 bench: all
 	bench/run.sh $(BUILD)
+
+# Real-news figures: INI=... scores another pipeline (trained first).
+eval-real: all
+	bench/eval-real.sh -b $(BUILD) $(INI)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PLUGINDIR) \
