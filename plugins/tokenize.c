@@ -35,7 +35,8 @@ static const struct sift_option options[O_N] = {
      "longer tokens are cut to this many bytes", NULL, 8, 1024},
     {"names", SIFT_OPT_ENUM, "keep",
      "capitalised words after the first: keep, or mask as <name> so that "
-     "a model learns what parties do, not who they are",
+     "a model learns what parties do, not who they are (never in a "
+     "title-case headline)",
      "keep|mask", 0, 0},
 };
 
@@ -323,6 +324,27 @@ static int is_name(const unsigned char *u, size_t a, size_t b, size_t n)
     return 0;
 }
 
+/* A headline in title case ("Ministry Denies Shelling Claims") capitalises
+ * every word, so masking names there would erase the verbs that decide its
+ * label.  Title case: at least four words of four letters or more, and
+ * three in four of them begin with a capital. */
+static int title_case(const unsigned char *u, size_t n)
+{
+    size_t words = 0, caps = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && ((u[j] | 0x20) >= 'a' && (u[j] | 0x20) <= 'z'))
+            j++;
+        if (j - i >= 4 && (i == 0 || u[i - 1] == ' ' || u[i - 1] == '\'' ||
+                           u[i - 1] == '"' || u[i - 1] == '(')) {
+            words++;
+            caps += u[i] >= 'A' && u[i] <= 'Z';
+        }
+        i = j > i ? j : i + 1;
+    }
+    return words >= 4 && caps * 4 >= words * 3;
+}
+
 static int tok_tokenize(const void *inst, void *scratch, const char *text,
                         size_t n, const struct sift_token **out,
                         size_t *nout, struct sift_error *err)
@@ -331,6 +353,7 @@ static int tok_tokenize(const void *inst, void *scratch, const char *text,
     struct scratch *s = scratch;
     const unsigned char *u = (const unsigned char *)text;
     size_t i = 0, nt = 0, used = 0, len;
+    int mask = t->mask_names && !title_case(u, n);
     while (i < n) {
         uint32_t c = decode(u, i, n, &len);
         enum cls k = classify(c);
@@ -362,7 +385,7 @@ static int tok_tokenize(const void *inst, void *scratch, const char *text,
         if (number && t->numbers == 2) {
             memcpy(o, "<num>", 5);
             w = 5;
-        } else if (t->mask_names && k == LETTER && nt > 0 &&
+        } else if (mask && k == LETTER && nt > 0 &&
                    is_name(u, start, end, n)) {
             memcpy(o, "<name>", 6);
             w = 6;
@@ -418,7 +441,7 @@ static const struct sift_plugin descriptor = {
     .size = sizeof(struct sift_plugin),
     .kind = SIFT_TOKENIZER,
     .name = "tokenize",
-    .version = "1.0",
+    .version = "1.1",
     .summary = "UTF-8 word tokenizer: contractions, hyphens, initialisms, "
                "case folding, optional Snowball stemming",
     .options = options,
