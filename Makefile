@@ -74,7 +74,7 @@ $(BUILD)/plugins/%.so: plugins/%.c include/sift/plugin.h plugins/strtab.h
 
 PLUGIN_LIBS_svm = -lsvm
 PLUGIN_LIBS_linear = -llinear
-PLUGIN_LIBS_tokenize = -lstemmer
+PLUGIN_LIBS_tokenize = -lstemmer -lutf8proc
 PLUGIN_LIBS_cues = -lstemmer
 
 $(BUILD)/plugins/cues.lex: plugins/cues.lex

@@ -4,8 +4,10 @@
  *
  * Words keep internal apostrophes ("didn't", "Kyiv's") and hyphens
  * ("cross-border"), and dotted initialisms ("U.S."); curly and straight
- * apostrophes fold to "'".  Lowercasing folds case in ASCII, Latin-1,
- * Latin Extended-A, Greek and Cyrillic.  Numbers may be kept, reduced to
+ * apostrophes fold to "'".  Lowercasing is Unicode NFKC case folding
+ * (utf8proc) for words with non-ASCII letters, so "İSTANBUL", "NẴNG",
+ * fullwidth "ＵＮ" and NFD "café" fold as Unicode says; ASCII words take
+ * a fast path that gives the same result.  Numbers may be kept, reduced to
  * their shape ("00.0") or replaced by one token "<num>".  Stemming uses
  * Snowball (libstemmer) for English.
  *
@@ -14,6 +16,7 @@
  */
 #include <libstemmer.h>
 #include <stdint.h>
+#include <utf8proc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +57,8 @@ struct scratch {
     size_t bcap;
     size_t *off;  /* text offsets while buf may still move */
     struct sb_stemmer *stemmer;
+    utf8proc_int32_t *cp; /* code points of one word being case-folded */
+    size_t cpcap;
 };
 
 static void *tok_create(const char *const *v, struct sift_error *err)
@@ -88,6 +93,7 @@ static void scratch_free(void *p)
     free(s->t);
     free(s->buf);
     free(s->off);
+    free(s->cp);
     free(s);
 }
 
@@ -163,34 +169,47 @@ static size_t encode(uint32_t cp, char *out)
     return 4;
 }
 
-/* Simple case folding for the scripts news text mostly uses. */
-static uint32_t fold(uint32_t c)
+/* NFKC case folding of the UTF-8 word w[0, n) in place; returns its new
+ * length, at most max bytes (cut at a code point), or n unchanged when
+ * memory runs out.  The code points go through the scratch's buffer, so
+ * a folded word costs no allocation once the buffer is large enough. */
+static size_t fold_word(struct scratch *s, char *w, size_t n, size_t max)
 {
-    if (c >= 'A' && c <= 'Z')
-        return c + 32;
-    if (c < 0xC0)
-        return c;
-    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7))
-        return c + 32;
-    if (c >= 0x100 && c <= 0x137)
-        return c | 1;
-    if (c >= 0x139 && c <= 0x148)
-        return (c & 1) ? c + 1 : c;
-    if (c >= 0x14A && c <= 0x177)
-        return c | 1;
-    if (c == 0x178)
-        return 0xFF;
-    if (c >= 0x179 && c <= 0x17E)
-        return (c & 1) ? c + 1 : c;
-    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2)
-        return c + 32;
-    if (c >= 0x400 && c <= 0x40F)
-        return c + 80;
-    if (c >= 0x410 && c <= 0x42F)
-        return c + 32;
-    if (c >= 0x460 && c <= 0x4FF && c != 0x482 && !(c >= 0x483 && c <= 0x489))
-        return c | 1;
-    return c;
+    const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                  UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                  UTF8PROC_IGNORE;
+    utf8proc_ssize_t k;
+    for (;;) {
+        k = utf8proc_decompose((const utf8proc_uint8_t *)w,
+                               (utf8proc_ssize_t)n, s->cp,
+                               (utf8proc_ssize_t)s->cpcap, opt);
+        if (k < 0)
+            return n; /* invalid UTF-8 cannot reach here: decode() */
+        if ((size_t)k <= s->cpcap)
+            break;
+        utf8proc_int32_t *c = realloc(s->cp, (size_t)k * 2 * sizeof *c);
+        if (!c)
+            return n;
+        s->cp = c;
+        s->cpcap = (size_t)k * 2;
+    }
+    k = utf8proc_reencode(s->cp, k, opt);
+    if (k <= 0)
+        return n; /* only ignorable characters: keep the word as it was */
+    const unsigned char *u = (const unsigned char *)s->cp;
+    size_t len = (size_t)k;
+    if (len > max) {
+        len = max;
+        while (len > 0 && (u[len] & 0xC0) == 0x80)
+            len--;
+    }
+    memcpy(w, u, len);
+    return len;
+}
+
+static uint32_t lower_ascii(uint32_t c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
 enum cls { SPACE, LETTER, DIGIT, APOS, HYPHEN, DOT, COMMA, PUNCT };
@@ -304,9 +323,17 @@ static size_t scan_number(const unsigned char *u, size_t i, size_t n)
 
 static int is_upper_cp(uint32_t c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-           (c >= 0x391 && c <= 0x3AB) || (c >= 0x400 && c <= 0x42F) ||
-           (c >= 0x100 && c <= 0x17F && !(c & 1));
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    int k = utf8proc_category((utf8proc_int32_t)c);
+    return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
+static int is_lower_cp(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'a' && c <= 'z';
+    return utf8proc_category((utf8proc_int32_t)c) == UTF8PROC_CATEGORY_LL;
 }
 
 /* A capitalised word with a lower-case letter after the first ("Varhan",
@@ -318,7 +345,7 @@ static int is_name(const unsigned char *u, size_t a, size_t b, size_t n)
         return 0;
     for (size_t j = a + len; j < b; j += len) {
         uint32_t c = decode(u, j, n, &len);
-        if (classify(c) == LETTER && fold(c) == c && !is_upper_cp(c))
+        if (is_lower_cp(c))
             return 1;
     }
     return 0;
@@ -390,6 +417,7 @@ static int tok_tokenize(const void *inst, void *scratch, const char *text,
             memcpy(o, "<name>", 6);
             w = 6;
         } else {
+            int wide = 0;
             for (size_t j = start; j < end;) {
                 char enc[4];
                 uint32_t cp = decode(u, j, n, &len);
@@ -401,7 +429,8 @@ static int tok_tokenize(const void *inst, void *scratch, const char *text,
                 else if (number && t->numbers == 1 && ck == DIGIT)
                     cp = '0';
                 else if (t->lower)
-                    cp = fold(cp);
+                    cp = lower_ascii(cp);
+                wide |= cp >= 0x80;
                 size_t k = encode(cp, enc);
                 if (w + k > t->maxtok)
                     break;
@@ -409,6 +438,8 @@ static int tok_tokenize(const void *inst, void *scratch, const char *text,
                 w += k;
                 j += len;
             }
+            if (wide && t->lower)
+                w = fold_word(s, o, w, t->maxtok);
         }
         if (t->stem && !number && k == LETTER) {
             const sb_symbol *st = sb_stemmer_stem(
@@ -441,7 +472,7 @@ static const struct sift_plugin descriptor = {
     .size = sizeof(struct sift_plugin),
     .kind = SIFT_TOKENIZER,
     .name = "tokenize",
-    .version = "1.1",
+    .version = "1.2",
     .summary = "UTF-8 word tokenizer: contractions, hyphens, initialisms, "
                "case folding, optional Snowball stemming",
     .options = options,

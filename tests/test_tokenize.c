@@ -75,6 +75,30 @@ static void test_case_folding(void)
                            "\xC3\xA9tat|\xC3\xB6zt\xC3\xBCrk");
     const char *keep[] = {"lowercase=false", NULL};
     CU_ASSERT_STRING_EQUAL(tok("The Army", keep), "The|Army");
+    /* Unicode's own folding: dotted capital I keeps its dot as a
+     * combining mark (never the dotless i), Vietnamese stacked marks,
+     * fullwidth letters (NFKC), Armenian, and NFD equal to NFC. */
+    CU_ASSERT_STRING_EQUAL(tok("\xC4\xB0STANBUL", NULL),
+                           "i\xCC\x87stanbul");
+    CU_ASSERT_STRING_EQUAL(tok("N\xE1\xBA\xB4NG", NULL),
+                           "n\xE1\xBA\xB5ng");
+    CU_ASSERT_STRING_EQUAL(tok("\xEF\xBC\xB5\xEF\xBC\xAE", NULL), "un");
+    CU_ASSERT_STRING_EQUAL(tok("\xD4\xB1\xD5\x90\xD5\x84", NULL),
+                           "\xD5\xA1\xD6\x80\xD5\xB4");
+    CU_ASSERT_STRING_EQUAL(tok("cafe\xCC\x81 CAF\xC3\x89", NULL),
+                           "caf\xC3\xA9|caf\xC3\xA9");
+}
+
+static void test_title_case_names(void)
+{
+    const char *mask[] = {"names=mask", NULL};
+    /* names are masked in running text ... */
+    CU_ASSERT_STRING_EQUAL(
+        tok("Officials in Varhan accused rebels from Dorsk of shelling", mask),
+        "officials|in|<name>|accused|rebels|from|<name>|of|shelling");
+    /* ... but not in a title-case headline, where every word is capital */
+    CU_ASSERT_STRING_EQUAL(tok("Varhan Accuses Dorsk Of Staging Attack", mask),
+                           "varhan|accuses|dorsk|of|staging|attack");
 }
 
 static void test_numbers_punct(void)
@@ -133,6 +157,8 @@ void suite_tokenize(void)
     CU_add_test(s, "contractions, apostrophes, hyphens, initialisms",
                 test_words);
     CU_add_test(s, "Unicode case folding", test_case_folding);
+    CU_add_test(s, "names kept in title-case headlines",
+                test_title_case_names);
     CU_add_test(s, "numbers and punctuation options", test_numbers_punct);
     CU_add_test(s, "Snowball stemming", test_stemming);
     CU_add_test(s, "invalid UTF-8, empty, overlong tokens", test_noise);
