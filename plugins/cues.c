@@ -35,7 +35,7 @@
 #include "sift/plugin.h"
 #include "strtab.h"
 
-enum { O_LEXICON, O_NEGATION, O_LAYOUT, O_PAIRS, O_N };
+enum { O_LEXICON, O_NEGATION, O_LAYOUT, O_PAIRS, O_ORDER, O_N };
 
 static const struct sift_option options[O_N] = {
     {"lexicon", SIFT_OPT_STRING, "cues.lex",
@@ -48,6 +48,11 @@ static const struct sift_option options[O_N] = {
     {"pairs", SIFT_OPT_BOOL, "false",
      "a feature for each two classes found together (\"report&event\": a "
      "party's claim of a hostile act, not narration)", NULL, 0, 0},
+    {"order", SIFT_OPT_BOOL, "false",
+     "where each class first occurs (\"report@end\": a trailing \"X "
+     "said\") and which of two classes comes first (\"report<event\": "
+     "\"X said Y attacked\"; \"event<report\": \"Y attacked ..., X "
+     "said\")", NULL, 0, 0},
 };
 
 static const char *const layout_names[] = {
@@ -84,7 +89,7 @@ struct pattern {
 };
 
 struct cues {
-    int negation, layout, pairs;
+    int negation, layout, pairs, order;
     char *lex;          /* lexicon text, as read (saved in bundles) */
     size_t lexlen;
     struct strtab classes;
@@ -125,6 +130,8 @@ struct scratch {
     size_t scap, tcap;
     uint32_t *soff, *slen;
     unsigned char *hit;   /* per feature */
+    uint32_t *first;      /* per class: token where it first matched */
+    uint32_t *present;    /* classes found, in order of first match */
     unsigned char *negator; /* per token */
     struct sift_feature *out;
     size_t ocap;
@@ -374,11 +381,13 @@ static void clear(struct cues *c)
     for (size_t b = 0; b < PREFIX_BUCKETS; b++)
         free(c->byte[b]);
     free(c->lex);
-    int neg = c->negation, lay = c->layout, pairs = c->pairs;
+    int neg = c->negation, lay = c->layout, pairs = c->pairs,
+        order = c->order;
     memset(c, 0, sizeof *c);
     c->negation = neg;
     c->layout = lay;
     c->pairs = pairs;
+    c->order = order;
 }
 
 static int read_all(const char *path, char **text, size_t *len,
@@ -437,6 +446,7 @@ static void *cues_create(const char *const *v, struct sift_error *err)
     c->negation = !strcmp(v[O_NEGATION], "true");
     c->layout = !strcmp(v[O_LAYOUT], "true");
     c->pairs = !strcmp(v[O_PAIRS], "true");
+    c->order = !strcmp(v[O_ORDER], "true");
     if (v[O_LEXICON][0] != '/' &&
         dladdr((const void *)&descriptor, &info) && info.dli_fname) {
         const char *slash = strrchr(info.dli_fname, '/');
@@ -478,21 +488,37 @@ static void scratch_free(void *p)
     free(s->slen);
     free(s->hit);
     free(s->negator);
+    free(s->first);
+    free(s->present);
     free(s->out);
     free(s);
 }
 
 /* Features: CLASS and CLASS_neg per class, the layout cues, then (with
- * pairs) one per unordered pair of classes. */
+ * pairs) one per unordered pair of classes, then (with order) three
+ * places of first occurrence per class and one per ordered pair. */
 static size_t npairs(const struct cues *c)
 {
     return c->pairs ? c->classes.n * (c->classes.n - 1) / 2 : 0;
 }
 
-static size_t dimension(const struct cues *c)
+static size_t order_base(const struct cues *c)
 {
     return 2 * c->classes.n + NLAYOUT + npairs(c);
 }
+
+static size_t norder(const struct cues *c)
+{
+    size_t k = c->classes.n;
+    return c->order ? 3 * k + k * (k - 1) : 0;
+}
+
+static size_t dimension(const struct cues *c)
+{
+    return order_base(c) + norder(c);
+}
+
+static const char *const places[] = {"start", "middle", "end"};
 
 static void *scratch_new(const void *inst, struct sift_error *err)
 {
@@ -502,6 +528,8 @@ static void *scratch_new(const void *inst, struct sift_error *err)
     if (!s || !(s->stemmer = sb_stemmer_new("english", "UTF_8")) ||
         !(s->cache = calloc(STEM_CACHE, sizeof *s->cache)) ||
         !(s->hit = calloc(dim, 1)) ||
+        !(s->first = malloc((c->classes.n + 1) * sizeof *s->first)) ||
+        !(s->present = malloc((c->classes.n + 1) * sizeof *s->present)) ||
         !(s->out = malloc(dim * sizeof *s->out))) {
         scratch_free(s);
         sift_fail(err, SIFT_ENOMEM, "out of memory");
@@ -650,6 +678,33 @@ static void try_pattern(const struct cues *c, struct scratch *s, uint32_t p,
     if (*hit || !match_from(c, pat, 0, s, t, nt))
         return; /* already found: another match adds nothing */
     *hit = 1;
+    if (s->first[pat->cls] == UINT32_MAX) /* tokens come in order */
+        s->first[pat->cls] = (uint32_t)t;
+}
+
+/* With order: the place (start, middle, end third of the tokens) where
+ * each class first matched, and for each two classes which came first. */
+static void order_features(const struct cues *c, struct scratch *s,
+                           size_t nt)
+{
+    size_t k = c->classes.n, np = 0;
+    unsigned char *place = s->hit + order_base(c), *pair = place + 3 * k;
+    for (size_t i = 0; i < k; i++)
+        if (s->first[i] != UINT32_MAX) {
+            size_t j = np++;
+            while (j > 0 && s->first[s->present[j - 1]] > s->first[i]) {
+                s->present[j] = s->present[j - 1];
+                j--;
+            }
+            s->present[j] = (uint32_t)i;
+            size_t third = 3 * (size_t)s->first[i] / (nt ? nt : 1);
+            place[3 * i + (third > 2 ? 2 : third)] = 1;
+        }
+    for (size_t x = 0; x < np; x++)
+        for (size_t y = x + 1; y < np; y++) {
+            size_t a = s->present[x], b = s->present[y];
+            pair[a * (k - 1) + (b > a ? b - 1 : b)] = 1;
+        }
 }
 
 static void try_bucket(const struct cues *c, struct scratch *s,
@@ -727,6 +782,8 @@ static int cues_transform(const void *inst, void *scratch,
         return sift_fail(err, SIFT_ESTATE, "cues: scratch made for another "
                                            "lexicon");
     memset(s->hit, 0, dim);
+    for (size_t i = 0; i < k; i++)
+        s->first[i] = UINT32_MAX;
     if (prepare_tokens(s, st))
         return sift_fail(err, SIFT_ENOMEM, "out of memory");
     for (size_t t = 0; c->negation && t < nt; t++)
@@ -748,6 +805,8 @@ static int cues_transform(const void *inst, void *scratch,
     }
     if (c->layout)
         layout(c, s, st);
+    if (c->order)
+        order_features(c, s, nt);
     if (c->pairs) {
         unsigned char *pair = s->hit + 2 * k + NLAYOUT;
         for (size_t i = 0, p = 0; i < k; i++)
@@ -786,7 +845,18 @@ static int cues_feature_name(const void *inst, uint32_t index, char *buf,
     size_t k = c->classes.n;
     if (index >= dimension(c))
         return -1;
-    if (index >= 2 * k + NLAYOUT) {
+    if (index >= order_base(c) + 3 * k) {
+        size_t p = index - order_base(c) - 3 * k, a = p / (k - 1),
+               b = p % (k - 1), la, lb;
+        b += b >= a;
+        const char *x = strtab_key(&c->classes, a, &la);
+        const char *y = strtab_key(&c->classes, b, &lb);
+        n = snprintf(buf, size, "%.*s<%.*s", (int)la, x, (int)lb, y);
+    } else if (index >= order_base(c)) {
+        size_t p = index - order_base(c), la;
+        const char *x = strtab_key(&c->classes, p / 3, &la);
+        n = snprintf(buf, size, "%.*s@%s", (int)la, x, places[p % 3]);
+    } else if (index >= 2 * k + NLAYOUT) {
         size_t p = index - 2 * k - NLAYOUT, i = 0, la, lb;
         while (p >= k - 1 - i)
             p -= k - 1 - i++;
@@ -835,7 +905,7 @@ static const struct sift_plugin descriptor = {
     .size = sizeof(struct sift_plugin),
     .kind = SIFT_FEATURIZER,
     .name = "cues",
-    .version = "1.0",
+    .version = "1.1",
     .summary = "cue classes from a lexicon (accusation, denial, threat, ...) "
                "with negation, plus layout cues",
     .options = options,

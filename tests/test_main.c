@@ -119,6 +119,7 @@ int main(void)
     suite_learn();
     suite_linear();
     suite_corpus();
+    suite_cues();
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();

@@ -36,5 +36,6 @@ void suite_learn(void);
 void suite_samples(void);
 void suite_linear(void);
 void suite_corpus(void);
+void suite_cues(void);
 
 #endif
