@@ -1120,3 +1120,84 @@ plot whip up
 plot drive a wedge
 plot stir up
 plot as a cover for
+
+# ---------------------------------------------------------------------------
+# act, party_we, party_they: not label cues on their own, but the pieces
+# the `order` option combines.  A hostile or wrongful act next to a
+# reporting verb is a party's claim ("the army said rebels attacked its
+# posts": report<act, an allegation); alone it is narration ("rebels
+# attacked the post": background); with "we" as the actor it is an
+# admission or a claim of responsibility.
+# ---------------------------------------------------------------------------
+act attack
+act attacked*
+act assault
+act struck
+act strike
+act shelled*|shelling
+act bomb
+act bombard*
+act fire|fired|firing
+act raid
+act ambush
+act storm
+act seize
+act captur*
+act abduct*
+act kidnap*
+act detain
+act arrest
+act tortur*
+act execut*
+act massacr*
+act kill
+act killed*
+act murder*
+act shot|shoot|shooting
+act beat|beaten|beating
+act rape|raped
+act burn|burned|burnt|torched
+act loot
+act destroy
+act demolish*
+act hack|hacked|hacking|hackers
+act breach
+act infiltrat*
+act invad*|invasion
+act occupi*|occupy|occupation
+act annex*
+act target
+act ram|rammed|ramming
+act harass*
+act intimidat*
+act blockad*
+act poison*
+act sabotag*
+act smuggl*
+act traffick*
+act spy|spied|spying|espionage
+act rig|rigged|rigging
+act brib*
+act launder*
+act embezzl*
+act meddl*
+act interfer*
+act incursion*
+act violat*
+act expel|expelled|expulsion
+act deport*
+act displac*
+act persecut*
+act crack|cracked ... down
+act crackdown
+act supplied|supply|supplying ... weapons|arms|drones|missiles|explosives|fighters
+act arm|armed|arming ... militants|rebels|fighters|gunmen|militias|groups
+act fund|funded|funding|financ* ... militants|rebels|terror|terrorists|fighters|groups
+act harbour|harbor|harboured|harbored|shelter|sheltered ... militants|rebels|terrorists|fighters
+party_we we
+party_we our
+party_we us
+party_we ours
+party_they they
+party_they their
+party_they them
