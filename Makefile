@@ -18,6 +18,11 @@ LIBDIR ?= $(PREFIX)/lib
 BINDIR ?= $(PREFIX)/bin
 INCLUDEDIR ?= $(PREFIX)/include
 PLUGINDIR ?= $(LIBDIR)/sift/plugins
+DATADIR ?= $(PREFIX)/share/sift
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+DOCDIR ?= $(PREFIX)/share/doc/sift
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 CFLAGS ?= -O2 -g
@@ -33,7 +38,7 @@ endif
 
 SIFT_WARN = -std=c11 -Wall -Wextra -Wpedantic
 SIFT_CPPFLAGS = -Iinclude -Icore -D_POSIX_C_SOURCE=200809L \
-	-DSIFT_PLUGIN_DIR='"$(PLUGINDIR)"'
+	-DSIFT_PLUGIN_DIR='"$(PLUGINDIR)"' -DSIFT_DATA_DIR='"$(DATADIR)"'
 SIFT_CFLAGS = $(SIFT_WARN) $(SIFT_SAN) $(shell $(PKG_CONFIG) --cflags inih)
 INIH_LIBS = $(shell $(PKG_CONFIG) --libs inih)
 CUNIT_LIBS = $(shell $(PKG_CONFIG) --libs cunit)
@@ -56,9 +61,19 @@ FIXTURES = $(BUILD)/tests/fixtures/bad_abi.so \
 	$(BUILD)/tests/fixtures/missing_op.so
 
 .PHONY: all demo test check valgrind fuzz model bench eval-real install uninstall \
-	clean deps format
+	clean deps format man FORCE
 
 all: $(BUILD)/sift $(PLUGIN_SO) $(BUILD)/plugins/cues.lex
+
+# The install paths are compiled into sift: when PREFIX (or PLUGINDIR,
+# DATADIR) changes, this stamp changes and the objects that use them are
+# rebuilt, so `make install PREFIX=P` always installs a sift that looks in P.
+PATHS_STAMP = $(BUILD)/paths.stamp
+$(PATHS_STAMP): FORCE
+	@mkdir -p $(@D)
+	@echo '$(PLUGINDIR) $(DATADIR)' | cmp -s - $@ 2>/dev/null || \
+		echo '$(PLUGINDIR) $(DATADIR)' >$@
+$(BUILD)/obj/plugin.o $(BUILD)/obj/cli.o: $(PATHS_STAMP)
 
 $(BUILD)/obj/%.o: core/%.c $(HEADERS)
 	@mkdir -p $(@D)
@@ -110,6 +125,7 @@ test:
 		$(BUILD)/tests/sift-tests
 	SIFT_BUILD=$(BUILD) tests/battery.sh
 	SIFT_BUILD=$(BUILD) tests/scaling.sh
+	tests/install.sh
 
 check: test
 
@@ -145,18 +161,47 @@ bench: all
 eval-real: all
 	bench/eval-real.sh -b $(BUILD) $(INI)
 
-install: all
+# Man pages come from each command's --help (docs/mkman.sh).
+man: $(BUILD)/man/sift.1
+$(BUILD)/man/sift.1: $(BUILD)/sift $(PLUGIN_SO) docs/mkman.sh
+	docs/mkman.sh $(BUILD)/sift $(BUILD)/man
+
+$(BUILD)/sift.pc: docs/sift.pc.in $(PATHS_STAMP) include/sift/plugin.h
+	sed -e 's|@PREFIX@|$(PREFIX)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+	    -e 's|@PLUGINDIR@|$(PLUGINDIR)|; s|@DATADIR@|$(DATADIR)|' \
+	    -e "s|@ABI@|$$(sed -n 's/^#define SIFT_ABI_VERSION //p' \
+		include/sift/plugin.h)|" \
+	    -e "s|@VERSION@|$$($(BUILD)/sift --version | cut -d' ' -f2)|" \
+	    $< >$@
+
+# The installed pipeline finds the installed model by the same relative
+# path it uses here (models/claims/bundle, beside the ini).
+SHIPPED = models/claims/bundle
+install: all man $(BUILD)/sift.pc
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PLUGINDIR) \
-		$(DESTDIR)$(INCLUDEDIR)/sift
+		$(DESTDIR)$(INCLUDEDIR)/sift $(DESTDIR)$(DATADIR)/$(SHIPPED) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DOCDIR)
 	install -m 755 $(BUILD)/sift $(DESTDIR)$(BINDIR)/sift
 	install -m 755 $(PLUGIN_SO) $(DESTDIR)$(PLUGINDIR)/
 	install -m 644 $(BUILD)/plugins/cues.lex $(DESTDIR)$(PLUGINDIR)/
 	install -m 644 include/sift/plugin.h $(DESTDIR)$(INCLUDEDIR)/sift/
+	install -m 644 pipeline.ini $(DESTDIR)$(DATADIR)/pipeline.ini
+	install -m 644 $(SHIPPED)/* $(DESTDIR)$(DATADIR)/$(SHIPPED)/
+	install -m 644 $(BUILD)/man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 docs/sift.bash-completion $(DESTDIR)$(BASHCOMPDIR)/sift
+	install -m 644 $(BUILD)/sift.pc $(DESTDIR)$(PKGCONFIGDIR)/sift.pc
+	install -m 644 LICENSE README.md $(DESTDIR)$(DOCDIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/sift $(DESTDIR)$(INCLUDEDIR)/sift/plugin.h
 	rm -f $(PLUGINS:%=$(DESTDIR)$(PLUGINDIR)/%.so) \
 		$(DESTDIR)$(PLUGINDIR)/cues.lex
+	rm -f $(DESTDIR)$(DATADIR)/pipeline.ini \
+		$(DESTDIR)$(DATADIR)/$(SHIPPED)/*
+	rm -f $(DESTDIR)$(MANDIR)/man1/sift.1 $(DESTDIR)$(MANDIR)/man1/sift-*.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/sift $(DESTDIR)$(PKGCONFIGDIR)/sift.pc
+	rm -f $(DESTDIR)$(DOCDIR)/LICENSE $(DESTDIR)$(DOCDIR)/README.md
 
 format:
 	clang-format -i core/*.c core/*.h plugins/*.c plugins/*.h \

@@ -416,8 +416,10 @@ static const char help[] =
     "  html:  one self-contained page with sentences highlighted by label\n"
     "  libsvm: each sentence's feature vector (for svm-train/svm-predict)\n"
     "\n"
-    "  -c, --config INI       pipeline (default ./pipeline.ini); its\n"
-    "                         [pipeline] model is the bundle to use\n"
+    "  -c, --config INI       pipeline (default ./pipeline.ini, else the\n"
+    "                         installed one); its [pipeline] model is the\n"
+    "                         bundle to use\n"
+    "  -v, --verbose          say which pipeline and model are used\n"
     "  -m, --model DIR        model bundle (checked against -c when both)\n"
     "  -j, --jobs N           worker threads (default: number of CPUs)\n"
     "  -f, --format FMT       tsv (default), jsonl, html or libsvm\n"
@@ -463,6 +465,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
         {"exclude", required_argument, 0, 'X'},
         {"follow-symlinks", no_argument, 0, 'Y'},
         {"max-bytes", required_argument, 0, 'B'},
+        {"verbose", no_argument, 0, 'v'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     int c;
@@ -470,7 +473,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = cpus > 0 ? (int)cpus : 1;
     o->max_bytes = 64u << 20;
-    while ((c = getopt_long(argc, argv, "c:m:j:f:o:h", lo, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "c:m:j:f:o:vh", lo, NULL)) != -1) {
         switch (c) {
         case 'c': o->ini = optarg; break;
         case 'm': o->model = optarg; break;
@@ -478,6 +481,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
         case 'L': o->lines = 1; break;
         case 'S': o->summary = 1; break;
         case 'Y': o->follow = 1; break;
+        case 'v': cli_verbose = 1; break;
         case 'F': o->files_from = optarg; break;
         case 'O': o->only_arg = optarg; break;
         case 'j':

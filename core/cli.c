@@ -145,15 +145,38 @@ int cli_read_file(const char *path, char **text, size_t *len,
     return 0;
 }
 
+#ifndef SIFT_DATA_DIR
+#define SIFT_DATA_DIR "/usr/local/share/sift"
+#endif
+
+int cli_verbose;
+
+const char *cli_default_ini(void)
+{
+    static const char installed[] = SIFT_DATA_DIR "/pipeline.ini";
+    if (access("pipeline.ini", F_OK) && !access(installed, R_OK))
+        return installed;
+    return "pipeline.ini";
+}
+
 struct sift_pipeline *cli_open(const char *ini, const char *model,
                                int need_model, struct sift_error *err)
 {
     struct sift_config *cfg = NULL;
     struct sift_pipeline *p = NULL, *b = NULL;
-    if (!ini && !model)
-        ini = "pipeline.ini";
+    int defaulted = !ini && !model;
+    if (defaulted)
+        ini = cli_default_ini();
+    if (cli_verbose)
+        fprintf(stderr, "sift: pipeline %s\n", ini ? ini : "(the bundle's)");
     if (ini) {
         cfg = sift_config_load(ini, err);
+        if (!cfg && defaulted && err && err->code == SIFT_ENOTFOUND) {
+            size_t n = strlen(err->msg);
+            snprintf(err->msg + n, sizeof err->msg - n,
+                     " (no ./pipeline.ini, and none installed in "
+                     SIFT_DATA_DIR "; pass -c INI or -m DIR)");
+        }
         if (!cfg)
             return NULL;
         p = sift_pipeline_new(cfg, err);
@@ -174,6 +197,8 @@ struct sift_pipeline *cli_open(const char *ini, const char *model,
         if (!model)
             return p;
     }
+    if (cli_verbose)
+        fprintf(stderr, "sift: model %s\n", model);
     b = sift_bundle_load(model, err);
     if (!b || !p) {
         sift_pipeline_free(p);

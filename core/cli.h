@@ -36,9 +36,17 @@ int cli_usage(const char *cmd, const char *fmt, ...)
  * model, the bundle alone; with only an ini, the ini (and, if need_model,
  * the bundle its [pipeline] model names, checked against it); with both,
  * the bundle checked against the ini, using the ini's segmenter.  With
- * neither, ./pipeline.ini. */
+ * neither, cli_default_ini().  With cli_verbose set, says on stderr which
+ * pipeline and model it opened. */
 struct sift_pipeline *cli_open(const char *ini, const char *model,
                                int need_model, struct sift_error *err);
+
+/* The pipeline used when no -c is given: ./pipeline.ini when it exists,
+ * else the installed one (SIFT_DATA_DIR/pipeline.ini) when that exists,
+ * else "pipeline.ini" (so that the error names what was looked for). */
+const char *cli_default_ini(void);
+/* Set by -v: cli_open says what it opened. */
+extern int cli_verbose;
 
 /* Write text[0..n) with tabs, newlines, CRs and NULs shown as spaces. */
 void cli_put_flat(FILE *f, const char *text, size_t n);

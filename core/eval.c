@@ -133,7 +133,7 @@ int cmd_eval(int argc, char **argv)
         return cli_usage("eval", "--cv trains its own models: use -c, not "
                                  "-m");
     if (folds) {
-        cfg = sift_config_load(ini ? ini : "pipeline.ini", &err);
+        cfg = sift_config_load(ini ? ini : cli_default_ini(), &err);
         if (!cfg || !(p = sift_pipeline_new(cfg, &err)))
             goto fail;
     } else if (!(p = cli_open(ini, model, 1, &err))) {

@@ -134,7 +134,7 @@ int cmd_train(int argc, char **argv)
         {"seed", required_argument, 0, 'R'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
-    const char *ini = "pipeline.ini", *out = NULL;
+    const char *ini = cli_default_ini(), *out = NULL;
     int c, skip_bad = 0, group = SIFT_GROUP_TOPIC, status = SIFT_EXIT_FAIL;
     long folds = 0;
     double frac = 1;
@@ -319,7 +319,7 @@ int cmd_tune(int argc, char **argv)
         {"seed", required_argument, 0, 'R'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
-    const char *ini = "pipeline.ini", *metric = "macro-f1", *out = NULL;
+    const char *ini = cli_default_ini(), *metric = "macro-f1", *out = NULL;
     int c, group = SIFT_GROUP_TOPIC, skip_bad = 0, status = SIFT_EXIT_FAIL;
     long k = 5;
     unsigned seed = 1;
