@@ -75,6 +75,7 @@ static size_t prefix_bucket(const char *w, size_t n)
 
 struct alt {
     uint32_t off, len; /* into cues.strings */
+    uint32_t id;       /* ALT_STEM: the stem's index in cues.stems */
     int kind;
 };
 
@@ -93,6 +94,8 @@ struct cues {
     char *lex;          /* lexicon text, as read (saved in bundles) */
     size_t lexlen;
     struct strtab classes;
+    struct strtab stems;  /* every word alternative's stem -> id */
+    uint64_t lexhash;     /* of lex: scratch caches are tied to it */
     struct alt *alts;
     struct elem *elems;
     struct pattern *pats;
@@ -114,21 +117,21 @@ struct cues {
 #define STEM_MAX 30
 
 struct stem_entry {
-    uint8_t tlen, slen;
+    uint8_t tlen;
     char tok[STEM_MAX];
-    char stem[STEM_MAX];
+    int32_t sid;   /* the token's stem in cues.stems, or -1 */
+    int32_t first; /* its bucket in cues.first, or -1 */
 };
 
 struct scratch {
     struct sb_stemmer *stemmer;
     struct stem_entry *cache;
+    uint64_t lexhash;     /* the lexicon the cache was filled for */
     char *low;            /* lowercased tokens */
     size_t lcap;
     uint32_t *loff, *llen;
-    const char **stem;    /* stems, in stembuf */
-    char *stembuf;
-    size_t scap, tcap;
-    uint32_t *soff, *slen;
+    size_t tcap;
+    int32_t *sid, *fword; /* per token: stem id, first-word bucket */
     unsigned char *hit;   /* per feature */
     uint32_t *first;      /* per class: token where it first matched */
     uint32_t *present;    /* classes found, in order of first match */
@@ -231,7 +234,7 @@ static int parse_lexicon(struct cues *c, const char *name,
                 for (const char *a = w; a < w + wl && !rc;) {
                     const char *bar = memchr(a, '|', (size_t)(w + wl - a));
                     size_t al = bar ? (size_t)(bar - a) : (size_t)(w + wl - a);
-                    struct alt alt = {0, 0, ALT_STEM};
+                    struct alt alt = {0, 0, 0, ALT_STEM};
                     char buf[128];
                     if (al == 0 || al >= sizeof buf) {
                         rc = sift_fail(err, SIFT_EFORMAT,
@@ -256,6 +259,13 @@ static int parse_lexicon(struct cues *c, const char *name,
                         }
                         al = (size_t)sb_stemmer_length(st);
                         memcpy(buf, s, al);
+                        int added;
+                        long id = strtab_add(&c->stems, buf, al, &added);
+                        if (id < 0) {
+                            rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+                            break;
+                        }
+                        alt.id = (uint32_t)id;
                     }
                     long off = add_string(c, buf, al);
                     if (off < 0) {
@@ -373,6 +383,7 @@ static void clear(struct cues *c)
     free(c->bucket);
     strtab_release(&c->first);
     strtab_release(&c->classes);
+    strtab_release(&c->stems);
     free(c->alts);
     free(c->elems);
     free(c->pats);
@@ -423,8 +434,10 @@ static int use_lexicon(struct cues *c, const char *path,
     int rc;
     clear(c);
     rc = read_all(path, &c->lex, &c->lexlen, err);
-    if (!rc)
+    if (!rc) {
+        c->lexhash = strtab_hash(c->lex, c->lexlen);
         rc = parse_lexicon(c, path, err);
+    }
     if (!rc && build_index(c))
         rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
     if (rc)
@@ -482,10 +495,8 @@ static void scratch_free(void *p)
     free(s->low);
     free(s->loff);
     free(s->llen);
-    free(s->stem);
-    free(s->stembuf);
-    free(s->soff);
-    free(s->slen);
+    free(s->sid);
+    free(s->fword);
     free(s->hit);
     free(s->negator);
     free(s->first);
@@ -549,8 +560,7 @@ static int alt_matches(const struct cues *c, const struct alt *a,
     if (a->kind == ALT_PREFIX)
         return s->llen[t] >= a->len &&
                !memcmp(s->low + s->loff[t], c->strings + a->off, a->len);
-    return s->slen[t] == a->len &&
-           !memcmp(s->stembuf + s->soff[t], c->strings + a->off, a->len);
+    return s->sid[t] == (int32_t)a->id;
 }
 
 static int elem_matches(const struct cues *c, const struct elem *e,
@@ -592,11 +602,23 @@ static int is_negator(const struct scratch *s, size_t t)
            (n > 3 && !memcmp(w + n - 3, "n't", 3));
 }
 
-static int prepare_tokens(struct scratch *s, const struct sift_sentence *st)
+/* A token's stem id and first-word bucket, from its stem. */
+static void resolve(const struct cues *c, struct scratch *s, const char *w,
+                    size_t n, int32_t *sid, int32_t *first)
 {
-    size_t nt = st->ntokens, bytes = 0;
-    for (size_t t = 0; t < nt; t++)
-        bytes += st->tokens[t].len + 1;
+    const sb_symbol *stem = sb_stemmer_stem(s->stemmer, (const sb_symbol *)w,
+                                            (int)n);
+    size_t sl = stem ? (size_t)sb_stemmer_length(s->stemmer) : 0;
+    if (!stem || sl > n) {
+        stem = (const sb_symbol *)w;
+        sl = n;
+    }
+    *sid = (int32_t)strtab_find(&c->stems, (const char *)stem, sl);
+    *first = (int32_t)strtab_find(&c->first, (const char *)stem, sl);
+}
+
+static int grow_tokens(struct scratch *s, size_t nt, size_t bytes)
+{
     if (nt > s->tcap) {
         size_t cap = nt * 2;
         uint32_t *a = realloc(s->loff, cap * sizeof *a);
@@ -606,12 +628,13 @@ static int prepare_tokens(struct scratch *s, const struct sift_sentence *st)
         if (!(a = realloc(s->llen, cap * sizeof *a)))
             return -1;
         s->llen = a;
-        if (!(a = realloc(s->soff, cap * sizeof *a)))
+        int32_t *i = realloc(s->sid, cap * sizeof *i);
+        if (!i)
             return -1;
-        s->soff = a;
-        if (!(a = realloc(s->slen, cap * sizeof *a)))
+        s->sid = i;
+        if (!(i = realloc(s->fword, cap * sizeof *i)))
             return -1;
-        s->slen = a;
+        s->fword = i;
         unsigned char *ng = realloc(s->negator, cap);
         if (!ng)
             return -1;
@@ -623,49 +646,48 @@ static int prepare_tokens(struct scratch *s, const struct sift_sentence *st)
         if (!l)
             return -1;
         s->low = l;
-        if (!(l = realloc(s->stembuf, bytes * 2)))
-            return -1;
-        s->stembuf = l;
         s->lcap = bytes * 2;
     }
-    size_t lo = 0, so = 0;
+    return 0;
+}
+
+/* Lowercase each token and resolve its stem id and first-word bucket,
+ * through a direct-mapped cache of recent tokens: news repeats its words,
+ * and stemming and two table lookups are the costliest steps per token. */
+static int prepare_tokens(const struct cues *c, struct scratch *s,
+                          const struct sift_sentence *st)
+{
+    size_t nt = st->ntokens, bytes = 0, lo = 0;
+    for (size_t t = 0; t < nt; t++)
+        bytes += st->tokens[t].len + 1;
+    if (grow_tokens(s, nt, bytes))
+        return -1;
+    if (s->lexhash != c->lexhash) { /* filled for another lexicon */
+        for (size_t i = 0; i < STEM_CACHE; i++)
+            s->cache[i].tlen = 0;
+        s->lexhash = c->lexhash;
+    }
     for (size_t t = 0; t < nt; t++) {
         const struct sift_token *tk = &st->tokens[t];
-        memcpy(s->low + lo, tk->text, tk->len);
-        lower_ascii(s->low + lo, tk->len);
+        char *w = s->low + lo;
+        memcpy(w, tk->text, tk->len);
+        lower_ascii(w, tk->len);
         s->loff[t] = (uint32_t)lo;
         s->llen[t] = (uint32_t)tk->len;
-        const char *w = s->low + lo;
-        struct stem_entry *ce = NULL;
-        size_t sl;
-        if (tk->len < STEM_MAX) {
-            ce = &s->cache[strtab_hash(w, tk->len) & (STEM_CACHE - 1)];
-            if (ce->tlen != tk->len || memcmp(ce->tok, w, tk->len))
-                ce->tlen = 0; /* a miss: stem below and fill */
-        }
-        if (ce && ce->tlen) {
-            sl = ce->slen;
-            memcpy(s->stembuf + so, ce->stem, sl);
-        } else {
-            const sb_symbol *stem = sb_stemmer_stem(
-                s->stemmer, (const sb_symbol *)w, (int)tk->len);
-            sl = stem ? (size_t)sb_stemmer_length(s->stemmer) : 0;
-            if (!stem || sl > tk->len) {
-                stem = (const sb_symbol *)w;
-                sl = tk->len;
-            }
-            memcpy(s->stembuf + so, stem, sl);
-            if (ce) {
-                memcpy(ce->tok, w, tk->len);
-                memcpy(ce->stem, stem, sl);
-                ce->tlen = (uint8_t)tk->len;
-                ce->slen = (uint8_t)sl;
-            }
-        }
-        s->soff[t] = (uint32_t)so;
-        s->slen[t] = (uint32_t)sl;
         lo += tk->len;
-        so += sl;
+        if (tk->len >= STEM_MAX) {
+            resolve(c, s, w, tk->len, &s->sid[t], &s->fword[t]);
+            continue;
+        }
+        struct stem_entry *ce =
+            &s->cache[strtab_hash(w, tk->len) & (STEM_CACHE - 1)];
+        if (ce->tlen != tk->len || memcmp(ce->tok, w, tk->len)) {
+            resolve(c, s, w, tk->len, &ce->sid, &ce->first);
+            memcpy(ce->tok, w, tk->len);
+            ce->tlen = (uint8_t)tk->len;
+        }
+        s->sid[t] = ce->sid;
+        s->fword[t] = ce->first;
     }
     return 0;
 }
@@ -784,7 +806,7 @@ static int cues_transform(const void *inst, void *scratch,
     memset(s->hit, 0, dim);
     for (size_t i = 0; i < k; i++)
         s->first[i] = UINT32_MAX;
-    if (prepare_tokens(s, st))
+    if (prepare_tokens(c, s, st))
         return sift_fail(err, SIFT_ENOMEM, "out of memory");
     for (size_t t = 0; c->negation && t < nt; t++)
         s->negator[t] = (unsigned char)is_negator(s, t);
@@ -793,9 +815,8 @@ static int cues_transform(const void *inst, void *scratch,
         if (c->negation)
             for (size_t b = t >= 3 ? t - 3 : 0; b < t; b++)
                 neg |= s->negator[b];
-        long k = strtab_find(&c->first, s->stembuf + s->soff[t], s->slen[t]);
-        if (k >= 0)
-            try_bucket(c, s, c->bucket[k], t, nt, neg);
+        if (s->fword[t] >= 0)
+            try_bucket(c, s, c->bucket[s->fword[t]], t, nt, neg);
         if (s->llen[t] >= 2)
             try_bucket(c, s,
                        c->byte[prefix_bucket(s->low + s->loff[t], 2)], t, nt,
