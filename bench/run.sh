@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # bench/run.sh - sift's benchmarks (make bench).  Reproducible: the corpus
 # is generated from models/claims/corpus by bench/gencorpus.py.
-#   1. stage throughput: segmenter, tokenizer; collapsed linear SVM vs
-#      libsvm's svm_predict_probability
+#   1. stage throughput: segmenter, tokenizer; the svm plugin's collapsed
+#      linear path vs libsvm's svm_predict_probability (on a libsvm bundle
+#      trained here: the shipped model uses the linear plugin)
 #   2. end to end: sift classify -j 1 / -j 2 on >= 100 MB, with peak RSS
-#   3. the same sentences through fasttext predict and svm-predict
-#   4. training time: sift train vs svm-train vs fasttext supervised
+#   3. the same sentences through fasttext predict, liblinear-predict and
+#      svm-predict
+#   4. training time: sift train (LIBLINEAR and libsvm plugins) vs
+#      liblinear-train, svm-train and fasttext supervised
 #   5. accuracy baselines on the train / held-out split (bench/baselines.sh)
 # Usage: bench/run.sh [BUILD]   (SIFT_BENCH_MB=100 by default)
 set -euo pipefail
@@ -33,11 +36,20 @@ echo "# sift $("$SIFT" --version | cut -d' ' -f2), model $MODEL"
 cat "$W/corpus.ok"
 bytes=$(find "$W/corpus" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
 
+# the shipped pipeline with the libsvm plugin instead of LIBLINEAR
+sed -e "s|^model = .*|model = $W/svm-bundle|" -e 's/^plugin = linear$/plugin = svm/' \
+    -e '/^solver = /d' -e "s|^\[pipeline\]|[pipeline]\nplugin_path = $PWD/$BUILD/plugins|" \
+    pipeline.ini >"$W/svm.ini"
+[ -f "$W/svm-bundle/manifest.ini" ] ||
+    "$SIFT" train -c "$W/svm.ini" -o "$W/svm-bundle" \
+        models/claims/corpus/train/*.tsv >/dev/null
+SVM_MODEL="$W/svm-bundle"
+
 echo
 echo "## 1. stages (first 20 MB of the corpus, one thread)"
 find "$W/corpus" -type f | sort >"$W/files.txt"
 sed -n '1,5300p' "$W/files.txt" | xargs cat >"$W/sample.txt"
-"$W/stages" "$MODEL" "$W/sample.txt"
+"$W/stages" "$SVM_MODEL" "$W/sample.txt"
 
 echo
 echo "## 2. sift classify on the whole corpus"
@@ -89,18 +101,45 @@ set -- $r
 echo "fasttext predict-prob: $ns sentences in $2 s ($(awk -v n="$ns" \
     -v s="$2" 'BEGIN {printf "%.0f", n / s}') sentences/s), peak RSS $(($3 / 1024)) MB"
 awk -v a="$2" -v b="$sift_s" 'BEGIN {printf "sift / fasttext throughput: %.2fx\n", a / b}'
-# libsvm's own predictor costs one kernel evaluation per support vector:
-# time it on the first 50,000 sentences, and sift on the same ones
+# the training sentences as sift's own vectors with gold labels, for
+# liblinear-train and svm-train ($1: bundle, $2: output)
+gold_vectors() {
+    "$SIFT" classify -m "$1" -j 2 --lines --max-bytes 4000000000 \
+        --format libsvm -o "$2.tmp" "$W/train.txt"
+    cut -f1 "$W/train.tsv" | awk '{m["allegation"]=0; m["denial"]=1;
+        m["threat"]=2; m["background"]=3; print m[$1]}' |
+        paste -d' ' - <(cut -d' ' -f2- "$2.tmp") >"$2"
+    rm -f "$2.tmp"
+}
+w=$(cut -f1 "$W/train.tsv" | sort | uniq -c | awk -v n="$(wc -l <"$W/train.tsv")" '
+    {m["allegation"]=0; m["denial"]=1; m["threat"]=2; m["background"]=3;
+     printf " -w%d %.6f", m[$2], n / (4 * $1)}')
+C=$(awk -F' *= *' '/^\[classifier\]/ {in_c = 1} /^\[/ && !/classifier/ {in_c = 0}
+    in_c && $1 == "C" {print $2}' pipeline.ini)
 sed -n '1,50000p' "$W/sentences.txt" >"$W/sentences-50k.txt"
+# liblinear-predict on sift's own vectors: the classifier alone, no text work
+gold_vectors "$MODEL" "$W/train.lin"
+r=$(t lint liblinear-train -q -s 1 -c "$C" -B 1 $w "$W/train.lin" "$W/lin.model")
+set -- $r
+lin_train=$2
 "$SIFT" classify -m "$MODEL" -j 2 --lines --format libsvm \
+    -o "$W/sentences.lin" "$W/sentences.txt"
+r=$(t linp liblinear-predict -q "$W/sentences.lin" "$W/lin.model" "$W/lin.out")
+set -- $r
+echo "liblinear-predict on sift's vectors (no text work): $ns sentences in $2 s ($(awk \
+    -v n="$ns" -v s="$2" 'BEGIN {printf "%.0f", n / s}') sentences/s), peak RSS $(($3 / 1024)) MB"
+awk -v a="$2" -v b="$sift_s" 'BEGIN {printf "sift end to end / liblinear-predict alone: %.2fx\n", a / b}'
+# libsvm's own predictor costs one kernel evaluation per support vector:
+# time it on the first 50,000 sentences, and sift (libsvm bundle) on them
+"$SIFT" classify -m "$SVM_MODEL" -j 2 --lines --format libsvm \
     -o "$W/sentences.svm" "$W/sentences-50k.txt"
-r=$(t svmp svm-predict -b 1 -q "$W/sentences.svm" "$MODEL/classifier.svm" \
+r=$(t svmp svm-predict -b 1 -q "$W/sentences.svm" "$SVM_MODEL/classifier.svm" \
     "$W/svm-predict.out")
 set -- $r
 svmp=$2
-echo "svm-predict -b 1 (same features, same model): 50000 sentences in $2 s ($(awk \
+echo "svm-predict -b 1 (same features, same libsvm model): 50000 sentences in $2 s ($(awk \
     -v s="$2" 'BEGIN {printf "%.0f", 50000 / s}') sentences/s)"
-r=$(t sift50 "$SIFT" classify -m "$MODEL" -j 1 --lines -o "$W/lines-50k.tsv" \
+r=$(t sift50 "$SIFT" classify -m "$SVM_MODEL" -j 1 --lines -o "$W/lines-50k.tsv" \
     "$W/sentences-50k.txt")
 set -- $r
 echo "sift classify --lines -j 1, same 50000 sentences, end to end: $2 s"
@@ -119,18 +158,13 @@ sed -i "s|^\[pipeline\]|[pipeline]\nplugin_path = $PWD/$BUILD/plugins|" \
 r=$(t sift_train "$SIFT" train -c "$W/pipeline.ini" \
     models/claims/corpus/train/*.tsv)
 set -- $r
-echo "sift train (features + libsvm with probabilities): $2 s"
-# the same features with gold labels, for svm-train
-"$SIFT" classify -m "$MODEL" -j 2 --lines --max-bytes 4000000000 --format libsvm \
-    -o "$W/train.svm.tmp" "$W/train.txt"
-cut -f1 "$W/train.tsv" | awk '{m["allegation"]=0; m["denial"]=1;
-    m["threat"]=2; m["background"]=3; print m[$1]}' |
-    paste -d' ' - <(cut -d' ' -f2- "$W/train.svm.tmp") >"$W/train.svm"
-w=$(cut -f1 "$W/train.tsv" | sort | uniq -c | awk -v n="$(wc -l <"$W/train.tsv")" '
-    {m["allegation"]=0; m["denial"]=1; m["threat"]=2; m["background"]=3;
-     printf " -w%d %.6f", m[$2], n / (4 * $1)}')
-C=$(awk -F' *= *' '/^\[classifier\]/ {in_c = 1} /^\[/ && !/classifier/ {in_c = 0}
-    in_c && $1 == "C" {print $2}' pipeline.ini)
+echo "sift train, shipped pipeline (features + LIBLINEAR + Platt calibration): $2 s"
+r=$(t sift_svm_train "$SIFT" train -c "$W/svm.ini" -o "$W/svm-bundle-2" \
+    models/claims/corpus/train/*.tsv)
+set -- $r
+echo "sift train, libsvm plugin (features + libsvm with probabilities): $2 s"
+echo "liblinear-train -s 1 -c $C (same features, balanced weights): $lin_train s"
+gold_vectors "$SVM_MODEL" "$W/train.svm"
 r=$(t svmt svm-train -q -t 0 -c "$C" -b 1 $w "$W/train.svm" "$W/train.model")
 set -- $r
 echo "svm-train -t 0 -c $C -b 1 (same features, balanced weights): $2 s"
