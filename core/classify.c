@@ -106,65 +106,96 @@ static int wanted(const struct opts *o, const char *path)
     return 0;
 }
 
-/* Append path (a file, or a directory walked recursively).  Problems
- * become jobs with a warning so they are reported in order. */
+/* A listing problem, reported in input order: the path and why. */
+struct warn {
+    char *path, *why;
+};
+
+struct warnings {
+    struct warn *v;
+    size_t n, cap;
+};
+
+static int warn_add(struct warnings *w, const char *path, const char *why)
+{
+    if (w->n == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 16;
+        struct warn *v = realloc(w->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        w->v = v;
+        w->cap = cap;
+    }
+    w->v[w->n].path = strdup(path);
+    w->v[w->n].why = strdup(why);
+    if (!w->v[w->n].path || !w->v[w->n].why) {
+        free(w->v[w->n].path);
+        free(w->v[w->n].why);
+        return -1;
+    }
+    w->n++;
+    return 0;
+}
+
 static int walk(const struct opts *o, const char *path, struct list *files,
-                struct list *warn, int top, int depth)
+                struct warnings *warn, int top, int depth);
+
+/* The entries of directory path, walked in byte order of names. */
+static int walk_dir(const struct opts *o, const char *path,
+                    struct list *files, struct warnings *warn, int depth)
+{
+    DIR *d;
+    struct dirent *e;
+    struct list names = {0};
+    size_t pl = strlen(path);
+    int rc = 0;
+    if (depth > 64)
+        return warn_add(warn, path, "directories nested too deep "
+                                    "(symlink loop?)");
+    if (!(d = opendir(path)))
+        return warn_add(warn, path, strerror(errno));
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+            list_add(&names, e->d_name)) {
+            rc = -1;
+            break;
+        }
+    closedir(d);
+    if (names.n > 1)
+        qsort(names.v, names.n, sizeof *names.v, cmp_name);
+    for (size_t i = 0; i < names.n && !rc; i++) {
+        char *child;
+        if (asprintf(&child, "%s%s%s", path,
+                     pl && path[pl - 1] == '/' ? "" : "/", names.v[i]) < 0) {
+            rc = -1;
+            break;
+        }
+        rc = walk(o, child, files, warn, 0, depth + 1);
+        free(child);
+    }
+    for (size_t i = 0; i < names.n; i++)
+        free(names.v[i]);
+    free(names.v);
+    return rc;
+}
+
+/* Append path (a file, or a directory walked recursively).  Problems
+ * become warnings so they are reported in order.  Returns -1 only when
+ * memory runs out. */
+static int walk(const struct opts *o, const char *path, struct list *files,
+                struct warnings *warn, int top, int depth)
 {
     struct stat st;
-    char msg[600];
-    if ((o->follow || top ? stat(path, &st) : lstat(path, &st)) != 0) {
-        snprintf(msg, sizeof msg, "%s\t%s", path, strerror(errno));
-        return list_add(warn, msg);
-    }
+    if ((o->follow || top ? stat(path, &st) : lstat(path, &st)) != 0)
+        return warn_add(warn, path, strerror(errno));
     if (S_ISLNK(st.st_mode))
         return 0; /* not followed: --follow-symlinks to follow */
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d;
-        struct dirent *e;
-        struct list names = {0};
-        int rc = 0;
-        if (depth > 64) {
-            snprintf(msg, sizeof msg, "%s\tdirectories nested too deep "
-                                      "(symlink loop?)", path);
-            return list_add(warn, msg);
-        }
-        if (!(d = opendir(path))) {
-            snprintf(msg, sizeof msg, "%s\t%s", path, strerror(errno));
-            return list_add(warn, msg);
-        }
-        while ((e = readdir(d)))
-            if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
-                list_add(&names, e->d_name)) {
-                rc = -1;
-                break;
-            }
-        closedir(d);
-        if (names.n > 1)
-            qsort(names.v, names.n, sizeof *names.v, cmp_name);
-        for (size_t i = 0; i < names.n && !rc; i++) {
-            char *child;
-            size_t pl = strlen(path);
-            if (asprintf(&child, "%s%s%s", path,
-                         pl && path[pl - 1] == '/' ? "" : "/",
-                         names.v[i]) < 0) {
-                rc = -1;
-                break;
-            }
-            rc = walk(o, child, files, warn, 0, depth + 1);
-            free(child);
-        }
-        for (size_t i = 0; i < names.n; i++)
-            free(names.v[i]);
-        free(names.v);
-        return rc;
-    }
+    if (S_ISDIR(st.st_mode))
+        return walk_dir(o, path, files, warn, depth);
     if (!top && !wanted(o, path))
         return 0;
-    if (!S_ISREG(st.st_mode) && !top) {
-        snprintf(msg, sizeof msg, "%s\tnot a regular file", path);
-        return list_add(warn, msg);
-    }
+    if (!S_ISREG(st.st_mode) && !top)
+        return warn_add(warn, path, "not a regular file");
     return list_add(files, path);
 }
 
@@ -569,7 +600,8 @@ int cmd_classify(int argc, char **argv)
 {
     struct opts o = {0};
     struct run r = {0};
-    struct list inputs = {0}, files = {0}, warn = {0};
+    struct list inputs = {0}, files = {0};
+    struct warnings warn = {0};
     struct sift_pipeline *p = NULL;
     pthread_t *th = NULL;
     FILE *out = stdout;
@@ -606,11 +638,9 @@ int cmd_classify(int argc, char **argv)
     if (!r.jobs || !total)
         goto nomem;
     for (size_t i = 0; i < warn.n; i++) {
-        char *tab = strchr(warn.v[i], '\t');
-        *tab = '\0';
-        r.jobs[i].path = warn.v[i];
-        r.jobs[i].warning = strdup(tab + 1);
-        warn.v[i] = NULL;
+        r.jobs[i].path = warn.v[i].path;
+        r.jobs[i].warning = warn.v[i].why;
+        warn.v[i].path = warn.v[i].why = NULL;
     }
     for (size_t i = 0; i < files.n; i++) {
         r.jobs[warn.n + i].path = files.v[i];
@@ -766,8 +796,10 @@ out:
     for (size_t i = 0; i < files.n; i++)
         free(files.v[i]);
     free(files.v);
-    for (size_t i = 0; i < warn.n; i++)
-        free(warn.v[i]);
+    for (size_t i = 0; i < warn.n; i++) {
+        free(warn.v[i].path);
+        free(warn.v[i].why);
+    }
     free(warn.v);
     free(total);
     free(o.only);

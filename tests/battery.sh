@@ -317,5 +317,32 @@ grep -q "threat" "$T/report.tsv" || {
     echo "FAIL  classify -o wrote no rows"
 }
 
+# --- issue 12: data loss, foreign code, crashes, corrupt rows ---------------
+# say NAME CONDITION...: a pass when the command succeeds, else a failure
+say() {
+    local name=$1
+    shift
+    if "$@"; then
+        pass=$((pass + 1))
+        echo "ok    $name"
+    else
+        fail=$((fail + 1))
+        echo "FAIL  $name"
+    fi
+}
+long=$(head -c 700 /dev/zero | tr '\0' x)
+check "1: a 700-byte missing path is skipped, not a crash" 3 \
+    "skipped .*xxxx: File name too long" -- "$SIFT" classify -m "$M" "$T/$long"
+deep="$T/deep/$(head -c 200 /dev/zero | tr '\0' d)/$(head -c 200 /dev/zero | tr '\0' e)/$(head -c 200 /dev/zero | tr '\0' f)"
+mkdir -p "$deep"
+mkfifo "$deep/fifo"
+cp "$T/train.tsv" "$deep/a.txt"
+check "1: a FIFO with a 600+ byte path in a tree is skipped" 3 \
+    "skipped .*fffff/fifo: not a regular file" -- \
+    "$SIFT" classify -m "$M" "$T/deep"
+say "1: ... and the tree's other files still give rows" \
+    grep -q "a.txt" "$T/out"
+rm -rf "$T/deep"
+
 echo "battery: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" = 0 ]
