@@ -255,7 +255,8 @@ static void put_row(FILE *f, const struct run *r, const char *path,
 {
     const struct sift_pipeline *p = r->p;
     if (r->o->format == FMT_TSV) {
-        fprintf(f, "%s\t%zu\t%zu\t%zu\t%s\t%.4f\t", path, index, start, end,
+        cli_put_field(f, path, strlen(path));
+        fprintf(f, "\t%zu\t%zu\t%zu\t%s\t%.4f\t", index, start, end,
                 p->labels[label], scores[label]);
         cli_put_flat(f, text + start, end - start);
         putc('\n', f);
@@ -269,10 +270,14 @@ static void put_row(FILE *f, const struct run *r, const char *path,
     fputs("{\"path\": \"", f);
     cli_put_json(f, path, strlen(path));
     fprintf(f, "\", \"index\": %zu, \"start\": %zu, \"end\": %zu, "
-               "\"label\": \"%s\", \"confidence\": %.4f, \"scores\": {",
-            index, start, end, p->labels[label], scores[label]);
-    for (size_t k = 0; k < p->nlabels; k++)
-        fprintf(f, "%s\"%s\": %.4f", k ? ", " : "", p->labels[k], scores[k]);
+               "\"label\": \"", index, start, end);
+    cli_put_json(f, p->labels[label], strlen(p->labels[label]));
+    fprintf(f, "\", \"confidence\": %.4f, \"scores\": {", scores[label]);
+    for (size_t k = 0; k < p->nlabels; k++) {
+        fputs(k ? ", \"" : "\"", f);
+        cli_put_json(f, p->labels[k], strlen(p->labels[k]));
+        fprintf(f, "\": %.4f", scores[k]);
+    }
     fputs("}, \"text\": \"", f);
     cli_put_json(f, text + start, end - start);
     fputs("\"}\n", f);
@@ -590,7 +595,8 @@ static int read_list(const char *from, struct list *paths)
 static void summary_line(FILE *f, const struct sift_pipeline *p,
                          const char *name, const size_t *counts, size_t n)
 {
-    fprintf(f, "%s\t%zu sentences", name, n);
+    cli_put_field(f, name, strlen(name));
+    fprintf(f, "\t%zu sentences", n);
     for (size_t k = 0; k < p->nlabels; k++)
         fprintf(f, "\t%s %zu", p->labels[k], counts[k]);
     fputc('\n', f);

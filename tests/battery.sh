@@ -344,5 +344,36 @@ say "1: ... and the tree's other files still give rows" \
     grep -q "a.txt" "$T/out"
 rm -rf "$T/deep"
 
+R4="$T/rows"
+mkdir "$R4"
+printf 'The army denied it. Bad \xff\xfe text.\n' >"$R4/$(printf 'a\tb.txt')"
+printf 'They warned that they would strike.\n' >"$R4/$(printf 'n\nl\\x.txt')"
+check "4: odd names and bytes, tsv" 0 "" -- "$SIFT" classify -m "$M" "$R4"
+say "4: every tsv row has 7 columns" \
+    awk -F'\t' 'NF != 7 {bad = 1} END {exit bad || NR != 3}' "$T/out"
+say "4: a path's TAB, newline and backslash are escaped" \
+    grep -qF "rows/n\\nl\\\\x.txt	1	" "$T/out"
+check "4: odd names and bytes, jsonl" 0 "" -- \
+    "$SIFT" classify -m "$M" -f jsonl "$R4"
+if command -v python3 >/dev/null; then
+    say "4: every jsonl row is one JSON object, invalid bytes as U+FFFD" \
+        python3 -c '
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert len(rows) == 3, rows
+assert "Bad \ufffd\ufffd text." in [r["text"] for r in rows], rows
+assert any(r["path"].endswith("a\tb.txt") for r in rows), rows
+' "$T/out"
+    check "4: html" 0 "" -- "$SIFT" classify -m "$M" -f html "$R4"
+    say "4: the html page is valid UTF-8" \
+        python3 -c 'open(__import__("sys").argv[1], encoding="utf-8").read()' \
+        "$T/out"
+fi
+check "4: sift segment escapes paths too" 0 "" -- "$SIFT" segment \
+    -c "$T/pipeline.ini" "$R4/$(printf 'n\nl\\x.txt')"
+say "4: ... one row, 5 columns" \
+    awk -F'\t' 'NF != 5 {bad = 1} END {exit bad || NR != 1}' "$T/out"
+rm -rf "$R4"
+
 echo "battery: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" = 0 ]
