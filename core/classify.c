@@ -11,6 +11,7 @@
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fnmatch.h>
 #include <getopt.h>
@@ -32,6 +33,7 @@ struct opts {
     const char *ini, *model, *out, *files_from;
     char **include, **exclude;
     size_t ninclude, nexclude;
+    size_t *include_hits; /* per --include: files it let through */
     int jobs, lines, summary, follow;
     enum fmt format;
     int *only;            /* per label: 1 to print */
@@ -101,8 +103,11 @@ static int wanted(const struct opts *o, const char *path)
     if (!o->ninclude)
         return 1;
     for (size_t i = 0; i < o->ninclude; i++)
-        if (!fnmatch(o->include[i], base, 0) || !fnmatch(o->include[i], path, 0))
+        if (!fnmatch(o->include[i], base, 0) ||
+            !fnmatch(o->include[i], path, 0)) {
+            o->include_hits[i]++;
             return 1;
+        }
     return 0;
 }
 
@@ -421,10 +426,15 @@ static int parse_only(struct opts *o, const struct sift_pipeline *p)
     o->only = calloc(p->nlabels, sizeof *o->only);
     if (!o->only)
         return -1;
-    while (*q) {
+    do {
         const char *e = strchr(q, ',');
         size_t n = e ? (size_t)(e - q) : strlen(q);
         size_t k;
+        if (n == 0) {
+            cli_usage("classify", "--only takes labels separated by commas, "
+                                  "not '%s'", o->only_arg);
+            return 1;
+        }
         for (k = 0; k < p->nlabels; k++)
             if (strlen(p->labels[k]) == n && !strncmp(p->labels[k], q, n))
                 break;
@@ -438,7 +448,7 @@ static int parse_only(struct opts *o, const struct sift_pipeline *p)
         }
         o->only[k] = 1;
         q = e ? e + 1 : q + n;
-    }
+    } while (*q || q[-1] == ',');
     return 0;
 }
 
@@ -516,12 +526,16 @@ static int parse_args(int argc, char **argv, struct opts *o)
         case 'Y': o->follow = 1; break;
         case 'F': o->files_from = optarg; break;
         case 'O': o->only_arg = optarg; break;
-        case 'j':
-            o->jobs = (int)strtol(optarg, &end, 10);
-            if (*end || o->jobs < 1 || o->jobs > 256)
+        case 'j': {
+            long j;
+            errno = 0;
+            j = strtol(optarg, &end, 10);
+            if (errno || end == optarg || *end || j < 1 || j > 256)
                 return cli_usage("classify", "-j takes 1..256, not '%s'",
                                  optarg);
+            o->jobs = (int)j;
             break;
+        }
         case 'f':
             if (!strcmp(optarg, "tsv"))
                 o->format = FMT_TSV;
@@ -543,14 +557,18 @@ static int parse_args(int argc, char **argv, struct opts *o)
                                              "number in [0, 1]");
             break;
         case 'B':
+            errno = 0;
             o->max_bytes = strtoull(optarg, &end, 10);
-            if (*end || !o->max_bytes)
+            if (errno || *end || !o->max_bytes || !isdigit((unsigned char)*optarg))
                 return cli_usage("classify", "--max-bytes takes a positive "
                                              "number of bytes");
             break;
         case 'I':
-            if (add_glob(&o->include, &o->ninclude, optarg))
+            if (add_glob(&o->include, &o->ninclude, optarg) ||
+                !(o->include_hits = realloc(o->include_hits,
+                                            o->ninclude * sizeof(size_t))))
                 return SIFT_EXIT_FAIL;
+            o->include_hits[o->ninclude - 1] = 0;
             break;
         case 'X':
             if (add_glob(&o->exclude, &o->nexclude, optarg))
@@ -575,6 +593,7 @@ static int read_list(const char *from, struct list *paths)
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
+    int rc = 0;
     if (!f) {
         fprintf(stderr, "sift classify: %s: cannot open: %s\n", from,
                 strerror(errno));
@@ -583,13 +602,21 @@ static int read_list(const char *from, struct list *paths)
     while ((n = getline(&line, &cap, f)) > 0) {
         while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
-        if (n && list_add(paths, line))
+        if (n && list_add(paths, line)) {
+            rc = -1;
+            errno = ENOMEM;
             break;
+        }
     }
+    if (!rc && ferror(f))
+        rc = -1;
+    if (rc)
+        fprintf(stderr, "sift classify: %s: read error: %s\n", from,
+                strerror(errno));
     free(line);
     if (f != stdin)
         fclose(f);
-    return 0;
+    return rc;
 }
 
 static void summary_line(FILE *f, const struct sift_pipeline *p,
@@ -611,7 +638,7 @@ int cmd_classify(int argc, char **argv)
     struct sift_pipeline *p = NULL;
     pthread_t *th = NULL;
     FILE *out = stdout;
-    size_t skipped = 0, sentences = 0, bytes = 0, *total = NULL;
+    size_t skipped = 0, unmatched = 0, sentences = 0, bytes = 0, *total = NULL;
     int status = parse_args(argc, argv, &o), started = 0;
     struct timespec t0, t1;
     if (status)
@@ -637,6 +664,12 @@ int cmd_classify(int argc, char **argv)
         else if (walk(&o, inputs.v[i], &files, &warn, 1, 0))
             goto nomem;
     }
+    for (size_t i = 0; i < o.ninclude; i++)
+        if (!o.include_hits[i]) {
+            fprintf(stderr, "sift classify: --include '%s' matched no file\n",
+                    o.include[i]);
+            unmatched++;
+        }
     /* Listing problems come first, then the files in order. */
     r.njobs = warn.n + files.n;
     r.jobs = calloc(r.njobs ? r.njobs : 1, sizeof *r.jobs);
@@ -772,7 +805,7 @@ int cmd_classify(int argc, char **argv)
         fprintf(stderr, "sift classify: %zu files, %zu sentences, %zu "
                         "skipped\n",
                 r.njobs - skipped, sentences, skipped);
-    status = skipped ? SIFT_EXIT_PARTIAL : SIFT_EXIT_OK;
+    status = skipped || unmatched ? SIFT_EXIT_PARTIAL : SIFT_EXIT_OK;
     goto out;
 nomem:
     fprintf(stderr, "sift classify: out of memory\n");
@@ -810,6 +843,7 @@ out:
     free(total);
     free(o.only);
     free(o.include);
+    free(o.include_hits);
     free(o.exclude);
     sift_pipeline_free(p);
     return status;

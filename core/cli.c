@@ -101,6 +101,18 @@ void cli_put_json(FILE *f, const char *t, size_t n)
     }
 }
 
+int cli_number(const char *s, long min, long max, long *out)
+{
+    char *end;
+    long v;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < min || v > max)
+        return -1;
+    *out = v;
+    return 0;
+}
+
 static int progress_state = -1;
 
 int cli_progress_on(void)

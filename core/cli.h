@@ -53,6 +53,10 @@ void cli_put_json(FILE *f, const char *text, size_t n);
 /* Length of the valid UTF-8 character at t[0..n), or 0 when invalid. */
 size_t cli_utf8_char(const char *t, size_t n);
 
+/* Parse s as a whole decimal number in [min, max] into *out; -1 when
+ * it is not one (junk, overflow, out of range). */
+int cli_number(const char *s, long min, long max, long *out);
+
 /* Progress line on stderr when it is a terminal ("\r..." updates). */
 int cli_progress_on(void);
 void cli_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -375,5 +375,28 @@ say "4: ... one row, 5 columns" \
     awk -F'\t' 'NF != 5 {bad = 1} END {exit bad || NR != 1}' "$T/out"
 rm -rf "$R4"
 
+mkdir "$T/list.d"
+check "9: --files-from a directory is a read error" 1 \
+    "list.d: read error: Is a directory" -- \
+    "$SIFT" classify -m "$M" --files-from "$T/list.d"
+check "9: --only '' is a usage error" 2 "--only takes labels" -- \
+    "$SIFT" classify -m "$M" --only '' "$T/train.tsv"
+check "9: --only with an empty label is a usage error" 2 "--only takes labels" -- \
+    "$SIFT" classify -m "$M" --only 'threat,' "$T/train.tsv"
+cp "$T/train.tsv" "$T/list.d/a.txt"
+check "9: --include that matches nothing warns, exit 3" 3 \
+    "--include '\*.md' matched no file" -- \
+    "$SIFT" classify -m "$M" --include '*.md' "$T/list.d"
+check "9: --include that matches gives no warning" 0 "" -- \
+    "$SIFT" classify -m "$M" --include '*.txt' "$T/list.d"
+rm -rf "$T/list.d"
+check "12: -j 4294967297 is refused, not taken as 1" 2 \
+    "-j takes 1..256, not '4294967297'" -- \
+    "$SIFT" classify -m "$M" -j 4294967297 "$T/train.tsv"
+check "12: --max-bytes -1 is refused" 2 "--max-bytes takes" -- \
+    "$SIFT" classify -m "$M" --max-bytes -1 "$T/train.tsv"
+check "12: --seed junk is refused" 2 "--seed takes" -- \
+    "$SIFT" train --seed 1x "$T/train.tsv"
+
 echo "battery: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" = 0 ]
