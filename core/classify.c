@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "file.h"
 #include "html.h"
 #include "samples.h"
 
@@ -420,6 +421,34 @@ static void on_signal(int sig)
     raise(sig);
 }
 
+/* The temporary file rows go to before it is renamed to path: the mode
+ * of the file it will replace, or what the umask gives a new file.
+ * Temporaries a killed run left beside path are removed first. */
+static FILE *open_output(const char *path)
+{
+    struct stat st;
+    mode_t mode = stat(path, &st) == 0 ? st.st_mode & 07777
+                                       : sift_umask_mode(0666);
+    FILE *f = NULL;
+    int fd = -1;
+    sift_tmp_sweep(path);
+    if (sift_tmp_template(tmp_out, sizeof tmp_out, path)) {
+        errno = ENAMETOOLONG;
+    } else if ((fd = mkstemp(tmp_out)) >= 0 && fchmod(fd, mode) == 0) {
+        f = fdopen(fd, "w");
+    }
+    if (!f) {
+        fprintf(stderr, "sift classify: %s: cannot create: %s\n", path,
+                strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(tmp_out);
+        }
+        tmp_out[0] = '\0';
+    }
+    return f;
+}
+
 static int parse_only(struct opts *o, const struct sift_pipeline *p)
 {
     const char *q = o->only_arg;
@@ -689,17 +718,10 @@ int cmd_classify(int argc, char **argv)
         if (!(r.jobs[i].counts = calloc(p->nlabels, sizeof(size_t))))
             goto nomem;
     if (o.out) {
-        int fd;
-        snprintf(tmp_out, sizeof tmp_out, "%s.tmp-XXXXXX", o.out);
-        fd = mkstemp(tmp_out);
-        if (fd < 0 || !(out = fdopen(fd, "w"))) {
-            fprintf(stderr, "sift classify: %s: cannot create: %s\n", o.out,
-                    strerror(errno));
-            tmp_out[0] = '\0';
+        if (!(out = open_output(o.out))) {
             status = SIFT_EXIT_FAIL;
             goto out;
         }
-        fchmod(fd, 0644);
         signal(SIGINT, on_signal);
         signal(SIGTERM, on_signal);
         signal(SIGHUP, on_signal);

@@ -398,5 +398,37 @@ check "12: --max-bytes -1 is refused" 2 "--max-bytes takes" -- \
 check "12: --seed junk is refused" 2 "--seed takes" -- \
     "$SIFT" train --seed 1x "$T/train.tsv"
 
+U="$T/umask"
+mkdir "$U"
+(umask 077 && "$SIFT" classify -m "$M" -o "$U/p.tsv" "$T/train.tsv")
+say "7: classify -o under umask 077 creates a 0600 file" \
+    test "$(stat -c %a "$U/p.tsv")" = 600
+chmod 640 "$U/p.tsv"
+"$SIFT" classify -m "$M" -o "$U/p.tsv" "$T/train.tsv"
+say "7: classify -o keeps the mode of the file it replaces" \
+    test "$(stat -c %a "$U/p.tsv")" = 640
+(umask 022 && "$SIFT" classify -m "$M" -o "$U/q.tsv" "$T/train.tsv")
+say "7: ... and gives 0644 under umask 022" \
+    test "$(stat -c %a "$U/q.tsv")" = 644
+# a run killed with SIGKILL leaves its temporary; the next run removes it
+"$SIFT" classify -m "$M" -j 1 -o "$U/r.tsv" "$T/long.txt" 2>/dev/null &
+pid=$!
+sleep 0.5
+kill -KILL $pid 2>/dev/null
+wait $pid 2>/dev/null
+say "also: SIGKILL during classify -o leaves a temporary" \
+    test -n "$(ls "$U" | grep "^r.tsv.tmp-$pid-")"
+: >"$U/r.tsv.tmp-999999999-abcdef"     # a process that is gone
+: >"$U/r.tsv.tmp-1-abcdef"             # PID 1 started after this file:
+touch -d 2000-01-01 "$U/r.tsv.tmp-1-abcdef"
+: >"$U/r.tsv.tmp-$$-abcdef"            # this shell, still running
+: >"$U/r.tsv.tmp-abcdef"               # not sift's naming
+: >"$U/other.tsv.tmp-999999999-abcdef" # another output's
+"$SIFT" classify -m "$M" -o "$U/r.tsv" "$T/train.tsv"
+say "also: the next classify -o removes stale temporaries of its own" \
+    test "$(ls "$U" | grep tmp- | tr '\n' ' ')" = \
+    "other.tsv.tmp-999999999-abcdef r.tsv.tmp-$$-abcdef r.tsv.tmp-abcdef "
+rm -rf "$U"
+
 echo "battery: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" = 0 ]
