@@ -106,7 +106,7 @@ check "classify: --only unknown label" 2 "unknown label 'rumour'" -- \
 check "missing ini" 1 "nope.ini: cannot open" -- \
     "$SIFT" classify -c "$T/nope.ini" "$T/train.tsv"
 mkdir "$T/dir.ini"
-check "unreadable ini (a directory)" 1 "dir.ini: read error: Is a directory" -- \
+check "unreadable ini (a directory)" 1 "dir.ini: is a directory" -- \
     "$SIFT" segment -c "$T/dir.ini" "$T/train.tsv"
 printf '[pipeline]\nname\n' >"$T/syntax.ini"
 check "ini syntax error" 1 "syntax.ini:2: syntax error" -- \
@@ -252,13 +252,35 @@ cp -r "$M" "$T/nofile"
 rm "$T/nofile/classifier.svm"
 check "bundle with a missing file" 1 "nofile/classifier.svm: cannot open" -- \
     "$SIFT" classify -m "$T/nofile" "$T/train.tsv"
+# rehash BUNDLE FILE: record FILE's new size and checksum in the manifest,
+# as someone who edits a bundle on purpose would
+rehash() {
+    python3 - "$1" "$2" <<'PY'
+import sys
+d, name = sys.argv[1], sys.argv[2]
+data = open(f"{d}/{name}", "rb").read()
+h = 14695981039346656037
+for b in data:
+    h = ((h ^ b) * 1099511628211) % 2**64
+lines = open(f"{d}/manifest.ini").read().split("\n")
+lines = [f"{name} = {len(data)} {h:016x}" if l.startswith(name + " = ") else l
+         for l in lines]
+open(f"{d}/manifest.ini", "w").write("\n".join(lines))
+PY
+}
 cp -r "$M" "$T/trunc"
 head -c 300 "$M/classifier.svm" >"$T/trunc/classifier.svm"
-check "truncated libsvm model" 1 "trunc/classifier.svm:[0-9]+: invalid libsvm model" -- \
+check "truncated libsvm model: checksum" 1 "trunc/classifier.svm: does not match .*manifest.ini:[0-9]+ \(size differs\)" -- \
+    "$SIFT" classify -m "$T/trunc" "$T/train.tsv"
+rehash "$T/trunc" classifier.svm
+check "truncated libsvm model, checksum updated" 1 "trunc/classifier.svm:[0-9]+: invalid libsvm model" -- \
     "$SIFT" classify -m "$T/trunc" "$T/train.tsv"
 cp -r "$M" "$T/edited"
 sed -i 's/^nr_class 4/nr_class 3/' "$T/edited/classifier.svm"
-check "edited libsvm model" 1 "edited/classifier.svm:[0-9]+: invalid libsvm model" -- \
+check "edited libsvm model: checksum" 1 "edited/classifier.svm: does not match .*\(checksum differs\)" -- \
+    "$SIFT" classify -m "$T/edited" "$T/train.tsv"
+rehash "$T/edited" classifier.svm
+check "edited libsvm model, checksum updated" 1 "edited/classifier.svm:[0-9]+: invalid libsvm model" -- \
     "$SIFT" classify -m "$T/edited" "$T/train.tsv"
 cp -r "$M" "$T/dim"
 sed -i 's/^dimension = .*/dimension = 7/' "$T/dim/manifest.ini"
@@ -396,7 +418,7 @@ check "12: -j 4294967297 is refused, not taken as 1" 2 \
 check "12: --max-bytes -1 is refused" 2 "--max-bytes takes" -- \
     "$SIFT" classify -m "$M" --max-bytes -1 "$T/train.tsv"
 check "12: --seed junk is refused" 2 "--seed takes" -- \
-    "$SIFT" train --seed 1x "$T/train.tsv"
+    "$SIFT" train -c "$T/pipeline.ini" -o "$T/mseed" --seed 1x "$T/train.tsv"
 
 U="$T/umask"
 mkdir "$U"
@@ -429,6 +451,90 @@ say "also: the next classify -o removes stale temporaries of its own" \
     test "$(ls "$U" | grep tmp- | tr '\n' ' ')" = \
     "other.tsv.tmp-999999999-abcdef r.tsv.tmp-$$-abcdef r.tsv.tmp-abcdef "
 rm -rf "$U"
+
+B="$T/b12"
+cp -r "$M" "$B"
+cp models/claims/bundle/classifier.svm "$B/classifier.svm"
+check "5: a classifier from another bundle is refused" 1 \
+    "b12/classifier.svm: does not match .*manifest.ini:[0-9]+ .*another bundle" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+cp "$M/classifier.svm" "$B/classifier.svm"
+cp models/claims/bundle/features.words.vocab "$B/features.words.vocab"
+check "5: a vocabulary from another bundle is refused" 1 \
+    "b12/features.words.vocab: does not match" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+cp "$M/features.words.vocab" "$B/"
+cp "$M/features.words.vocab" "$B/features.words.extra"
+check "5: a stage file the manifest does not list is refused" 1 \
+    "b12/features.words.extra: not listed in the manifest" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+rm "$B/features.words.extra"
+sed '/^\[files\]/,$d' "$M/manifest.ini" >"$B/manifest.ini"
+check "5: a manifest without [files] is refused" 1 "no \[files\] section" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+for f in manifest.ini classifier.svm features.words.vocab; do
+    rm -rf "$B"
+    cp -r "$M" "$B"
+    rm "$B/$f"
+    mkfifo "$B/$f"
+    check "6: a FIFO in place of $f fails at once" 1 \
+        "b12/$f: not a regular file" -- "$SIFT" classify -m "$B" "$T/train.tsv"
+    rm "$B/$f"
+    mkdir "$B/$f"
+    check "6: a directory in place of $f" 1 "b12/$f: is a directory" -- \
+        "$SIFT" classify -m "$B" "$T/train.tsv"
+    rmdir "$B/$f"
+    ln -s /etc/passwd "$B/$f"
+    check "12: a symlink in place of $f is refused" 1 \
+        "b12/$f: is a symbolic link" -- "$SIFT" classify -m "$B" "$T/train.tsv"
+    say "12: ... and nothing of its target is echoed" \
+        eval '! grep -q "root" "$T/err"'
+done
+rm -rf "$B"
+cp -r "$M" "$B"
+mkfifo "$T/fifo.ini"
+check "6: a FIFO as -c INI fails at once" 1 "fifo.ini: not a regular file" -- \
+    "$SIFT" segment -c "$T/fifo.ini" "$T/train.tsv"
+rm "$T/fifo.ini"
+sed -i 's/^labels = .*/labels = threat,threat,threat,threat/' "$B/manifest.ini"
+check "10: a manifest whose labels repeat is refused" 1 \
+    "b12/manifest.ini:[0-9]+: \[bundle\] labels = threat,threat,threat,threat: a label that repeats" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+sed -i 's/^labels = .*/labels = allegation,,threat,background/' "$B/manifest.ini"
+check "10: a manifest with an empty label is refused" 1 "an empty label" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+sed -i "s/^labels = .*/labels = allegation,den$(printf '\t')ial,threat,background/" \
+    "$B/manifest.ini"
+check "10: a manifest label holding a TAB is refused" 1 "holding a TAB" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+sed 's/^labels = .*/labels = threat, denial, threat/' "$T/pipeline.ini" \
+    >"$T/labels.ini"
+check "10: an ini whose labels repeat is refused" 1 \
+    "labels.ini:3: \[pipeline\] labels = threat, denial, threat: a label that repeats" -- \
+    "$SIFT" train -c "$T/labels.ini" -o "$T/m10" "$T/train.tsv"
+sed 's/^labels = .*/labels = threat,,denial/' "$T/pipeline.ini" >"$T/labels.ini"
+check "10: an ini with an empty label is refused" 1 "an empty label" -- \
+    "$SIFT" train -c "$T/labels.ini" -o "$T/m10" "$T/train.tsv"
+cp "$M/manifest.ini" "$B/manifest.ini"
+sed -i 's/^dimension = \(.*\)/dimension = \1 junk/' "$B/manifest.ini"
+check "12: dimension = N junk is refused" 1 \
+    "b12/manifest.ini:[0-9]+: \[bundle\] dimension = [0-9]+ junk: expected a whole number" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+cp "$M/manifest.ini" "$B/manifest.ini"
+sed -i 's/^format = .*/format = 2abc/' "$B/manifest.ini"
+check "12: format = 2abc is refused" 1 "b12/manifest.ini:[0-9]+: format = 2abc: unsupported" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+rm -rf "$B"
+{
+    sed '/^\[classifier\]/,$d' "$T/pipeline.ini"
+    for i in $(seq 1 10000); do printf '[features.f%d]\nplugin = cues\n' "$i"; done
+    printf '[classifier]\nplugin = svm\n'
+} >"$T/huge.ini"
+start=$SECONDS
+check "11: an ini with 10,000 featurizers is refused" 1 \
+    "huge.ini: 10002 featurizer sections; at most 64" -- \
+    "$SIFT" classify -c "$T/huge.ini" -m "$M" "$T/train.tsv"
+say "11: ... within 5 seconds" test $((SECONDS - start)) -le 5
 
 echo "battery: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" = 0 ]
