@@ -186,10 +186,11 @@ static int write_bundle(const struct sift_pipeline *p, const char *dir,
     return rc;
 }
 
-/* Refuse to replace dir unless it is a bundle holding only what sift
- * wrote: replacing removes the old one, and a user's file in it would go
- * with it. */
-static int check_replaceable(const char *dir, struct sift_error *err)
+/* Refuse dir unless it is a bundle; with `only_sift`, also unless it
+ * holds nothing but what sift wrote: replacing a bundle removes the old
+ * one, and a user's file in it would go with it. */
+static int check_replaceable(const char *dir, int only_sift,
+                             struct sift_error *err)
 {
     char path[PATH_MAX], *text = NULL;
     size_t len;
@@ -209,6 +210,10 @@ static int check_replaceable(const char *dir, struct sift_error *err)
                          dir);
     }
     free(text);
+    if (!only_sift) {
+        sift_config_free(m);
+        return 0;
+    }
     if (!(d = opendir(dir)))
         rc = sift_fail(err, SIFT_EIO, "%s: %s", dir, strerror(errno));
     while (!rc && (e = readdir(d)))
@@ -250,7 +255,7 @@ static int save_dir(const struct sift_pipeline *p, const char *dir,
     if (exists && !S_ISDIR(st.st_mode))
         return sift_fail(err, SIFT_EINVAL, "%s: exists and is not a "
                                            "directory", dir);
-    if ((exists && (rc = check_replaceable(dir, err))) ||
+    if ((exists && (rc = check_replaceable(dir, 1, err))) ||
         (rc = make_tmpdir(tmp, dir, err)))
         return rc;
     rc = write_bundle(p, tmp, meta,
@@ -298,7 +303,7 @@ static int save_link(const struct sift_pipeline *p, const char *link,
     if (exists && !S_ISDIR(st.st_mode))
         return sift_fail(err, SIFT_EINVAL, "%s -> %s: not a directory", link,
                          target);
-    if (exists && (rc = check_replaceable(at, err)))
+    if (exists && (rc = check_replaceable(at, 0, err)))
         return rc;
     tslash = strrchr(at, '/');
     snprintf(tslash ? tslash + 1 : at, sizeof at - (tslash ? (size_t)(tslash + 1 - at) : 0),

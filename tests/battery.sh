@@ -536,5 +536,49 @@ check "11: an ini with 10,000 featurizers is refused" 1 \
     "$SIFT" classify -c "$T/huge.ini" -m "$M" "$T/train.tsv"
 say "11: ... within 5 seconds" test $((SECONDS - start)) -le 5
 
+R="$T/deploy"
+mkdir "$R"
+cp -r "$M" "$R/v1"
+printf 'my notes\n' >"$R/v1/NOTES.txt"
+ln -s v1 "$R/current"
+(cd "$R" && find v1 -type f -exec md5sum {} + | sort) >"$T/v1.before"
+check "2: train -o through a symlink" 0 "wrote .*current" -- \
+    "$SIFT" train -c "$T/pipeline.ini" -o "$R/current" "$T/train.tsv"
+say "2: ... leaves the link's old target as it was" \
+    eval '(cd "$R" && find v1 -type f -exec md5sum {} + | sort) | cmp -s - "$T/v1.before"'
+say "2: ... and the link, still a link, points at a new bundle beside it" \
+    eval 'test -L "$R/current" && case $(readlink "$R/current") in current-??????) true ;; *) false ;; esac'
+say "2: ... which classify can use" \
+    eval '"$SIFT" classify -m "$R/current" "$T/train.tsv" >/dev/null 2>&1'
+say "2: ... and no temporary is left" \
+    test -z "$(ls "$R" | grep tmp-)"
+ln -s "$R/v1" "$R/abs"
+check "2: an absolute symlink is swapped too" 0 "" -- \
+    "$SIFT" train -c "$T/pipeline.ini" -o "$R/abs" "$T/train.tsv"
+say "2: ... to an absolute target" \
+    eval 'case $(readlink "$R/abs") in "$R"/abs-??????) true ;; *) false ;; esac'
+check "2: a bundle holding a user's file is not replaced" 1 \
+    "v1 holds NOTES.txt, which sift did not write; refusing" -- \
+    "$SIFT" train -c "$T/pipeline.ini" -o "$R/v1" "$T/train.tsv"
+mkdir "$R/plain"
+ln -s plain "$R/p"
+check "2: a link to a directory that is not a bundle is refused" 1 \
+    "plain: exists and is not a model bundle" -- \
+    "$SIFT" train -c "$T/pipeline.ini" -o "$R/p" "$T/train.tsv"
+mkdir "$R/model.tmp-999999999-abcdef"
+cp "$M/manifest.ini" "$R/model.tmp-999999999-abcdef/"
+mkdir "$R/model.tmp-$$-abcdef"
+(umask 077 && "$SIFT" train -c "$T/pipeline.ini" -o "$R/model" \
+    "$T/train.tsv" 2>/dev/null)
+say "7: a new bundle directory gets the umask's mode" \
+    test "$(stat -c %a "$R/model")" = 700
+say "also: train -o removes stale temporaries of its own" \
+    test "$(ls "$R" | grep tmp- | tr '\n' ' ')" = "model.tmp-$$-abcdef "
+chmod 750 "$R/model"
+"$SIFT" train -c "$T/pipeline.ini" -o "$R/model" "$T/train.tsv" 2>/dev/null
+say "7: a replaced bundle directory keeps its mode" \
+    test "$(stat -c %a "$R/model")" = 750
+rm -rf "$R"
+
 echo "battery: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" = 0 ]
