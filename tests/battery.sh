@@ -580,5 +580,63 @@ say "7: a replaced bundle directory keeps its mode" \
     test "$(stat -c %a "$R/model")" = 750
 rm -rf "$R"
 
+E="$T/evil"
+mkdir "$E"
+cat >"$E/evil.c" <<EOF
+#include <stdlib.h>
+__attribute__((constructor)) static void run(void)
+{
+    system("touch $E/pwned");
+}
+EOF
+if cc -shared -fPIC -o "$E/segment.so" "$E/evil.c" 2>"$T/err"; then
+    cp -r "$M" "$E/bundle"
+    cp "$E/segment.so" "$E/bundle/segment.so"
+    { printf '[pipeline]\nplugin_path = .\n'; cat "$M/manifest.ini"; } \
+        >"$E/bundle/manifest.ini"
+    check "3: a bundle's plugin_path is refused" 1 \
+        "manifest.ini:2: \[pipeline\] plugin_path is not allowed in a model bundle" -- \
+        "$SIFT" classify -m "$E/bundle" "$T/train.tsv"
+    sed "s|^plugin = segment\$|plugin = ./segment.so|" "$M/manifest.ini" \
+        >"$E/bundle/manifest.ini"
+    check "3: a bundle naming a plugin by path is refused" 1 \
+        "\[segmenter\] plugin = ./segment.so: a bundle names plugins by name only" -- \
+        "$SIFT" classify -m "$E/bundle" "$T/train.tsv"
+    sed "s|^plugin = segment\$|plugin = $E/segment.so|" "$M/manifest.ini" \
+        >"$E/bundle/manifest.ini"
+    check "3: ... or by absolute path" 1 "a bundle names plugins by name only" -- \
+        "$SIFT" classify -m "$E/bundle" "$T/train.tsv"
+    say "3: ... and the bundle's code never ran" test ! -e "$E/pwned"
+else
+    fail=$((fail + 1))
+    echo "FAIL  3: cannot build the hostile plugin"
+fi
+check "12: plugin = /tmp is 'not a regular file'" 1 \
+    "/tmp: not a regular file" -- \
+    "$SIFT" plugins /tmp
+if [ "$(id -u)" = 0 ]; then
+    mkdir "$E/nobody"
+    cp "$PWD/$BUILD/plugins/segment.so" "$E/nobody/segment.so"
+    chmod 755 "$E/nobody/segment.so"
+    chown 65534 "$E/nobody/segment.so"
+    check "3: a plugin owned by another user is refused" 1 \
+        "segment.so: refusing to load a plugin owned by uid 65534" -- \
+        "$SIFT" plugins "$E/nobody/segment.so"
+    check "3: ... unless SIFT_ALLOW_INSECURE_PLUGINS=1" 0 "" -- \
+        env SIFT_ALLOW_INSECURE_PLUGINS=1 "$SIFT" plugins "$E/nobody/segment.so"
+    chown 0 "$E/nobody/segment.so"
+    chown 65534 "$E/nobody"
+    check "3: a plugin in a directory owned by another user is refused" 1 \
+        "refusing to load a plugin from .*/nobody, owned by uid 65534" -- \
+        "$SIFT" plugins "$E/nobody/segment.so"
+    chown 0 "$E/nobody"
+else
+    echo "skip  3: plugin ownership (needs root to chown a plugin to another user)"
+    skipped=$((skipped + 1))
+fi
+ln -s "$PWD/$BUILD/plugins/segment.so" "$E/link.so"
+check "3: a symlink to a trusted plugin loads" 0 "" -- "$SIFT" plugins "$E/link.so"
+rm -rf "$E"
+
 echo "battery: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" = 0 ]
