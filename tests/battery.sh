@@ -638,5 +638,17 @@ ln -s "$PWD/$BUILD/plugins/segment.so" "$E/link.so"
 check "3: a symlink to a trusted plugin loads" 0 "" -- "$SIFT" plugins "$E/link.so"
 rm -rf "$E"
 
+LIMIT_SAVED=$LIMIT
+LIMIT=30
+check "8: sift segment /dev/zero stops at the default --max-bytes" 3 \
+    "skipped /dev/zero: larger than --max-bytes \(67108864\)" -- \
+    "$SIFT" segment -c "$T/pipeline.ini" /dev/zero
+LIMIT=$LIMIT_SAVED
+check "8: sift segment --max-bytes skips a larger file, exit 3" 3 \
+    "skipped .*train.tsv: larger than --max-bytes \(10\)" -- \
+    "$SIFT" segment -c "$T/pipeline.ini" --max-bytes 10 "$T/train.tsv"
+check "8: --max-bytes junk is a usage error" 2 "--max-bytes takes" -- \
+    "$SIFT" segment -c "$T/pipeline.ini" --max-bytes 10x "$T/train.tsv"
+
 echo "battery: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" = 0 ]
