@@ -275,39 +275,76 @@ static int save_dir(const struct sift_pipeline *p, const char *dir,
     return rc;
 }
 
+/* The target of symlink link, as stored (target) and as a path from
+ * here (at). */
+static int read_link(const char *link, char *target, char *at,
+                     struct sift_error *err)
+{
+    const char *slash = strrchr(link, '/');
+    ssize_t n = readlink(link, target, PATH_MAX - 1);
+    if (n <= 0 || n >= PATH_MAX - 1)
+        return sift_fail(err, SIFT_EIO, "%s: cannot read the link: %s", link,
+                         n < 0 ? strerror(errno) : "too long");
+    while (n > 1 && target[n - 1] == '/')
+        n--; /* "v1/" is v1 */
+    target[n] = '\0';
+    if (target[0] == '/' || !slash)
+        n = snprintf(at, PATH_MAX, "%s", target);
+    else
+        n = snprintf(at, PATH_MAX, "%.*s/%s", (int)(slash - link), link,
+                     target);
+    if (n >= PATH_MAX - 64)
+        return sift_fail(err, SIFT_EINVAL, "%s: path too long", link);
+    return 0;
+}
+
+/* Replace the last component of path (PATH_MAX) with name. */
+static void set_base(char *path, const char *name)
+{
+    char *slash = strrchr(path, '/');
+    char *base = slash ? slash + 1 : path;
+    snprintf(base, PATH_MAX - (size_t)(base - path), "%s", name);
+}
+
+/* Point link at dest atomically: a new link beside it, renamed over it. */
+static int swap_link(const char *link, const char *dest, const char *suffix,
+                     struct sift_error *err)
+{
+    char tmp[PATH_MAX];
+    sift_tmp_sweep(link);
+    if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld%s", link, (long)getpid(),
+                 suffix) >= (int)sizeof tmp)
+        return sift_fail(err, SIFT_EINVAL, "%s: path too long", link);
+    if (symlink(dest, tmp) || rename(tmp, link)) {
+        int e = errno;
+        unlink(tmp);
+        return sift_fail(err, SIFT_EIO, "%s: cannot point it at %s: %s",
+                         link, dest, strerror(e));
+    }
+    return 0;
+}
+
 /* link is a symlink (a deployed model): build a new bundle beside its
- * target, named after the link, then point the link at it atomically.
+ * target, named after the link (LINK-XXXXXX), then point the link at it.
  * The old target is left as it is. */
 static int save_link(const struct sift_pipeline *p, const char *link,
                      const struct sift_bundle_meta *meta,
                      struct sift_error *err)
 {
     char target[PATH_MAX], at[PATH_MAX], tmp[PATH_MAX], final[PATH_MAX];
-    char newlink[PATH_MAX], linktmp[PATH_MAX];
-    const char *lslash = strrchr(link, '/'), *name = lslash ? lslash + 1 : link;
-    char *tslash, *suffix;
+    const char *slash = strrchr(link, '/'), *name = slash ? slash + 1 : link;
+    const char *suffix;
     struct stat st;
-    ssize_t n = readlink(link, target, sizeof target - 1);
     int rc, exists;
-    if (n <= 0 || (size_t)n >= sizeof target - 1)
-        return sift_fail(err, SIFT_EIO, "%s: cannot read the link: %s", link,
-                         n < 0 ? strerror(errno) : "too long");
-    target[n] = '\0';
-    /* the target's directory, as a path from here and from the link */
-    if (target[0] == '/' || !lslash)
-        snprintf(at, sizeof at, "%s", target);
-    else if (snprintf(at, sizeof at, "%.*s/%s", (int)(lslash - link), link,
-                      target) >= (int)sizeof at)
-        return sift_fail(err, SIFT_EINVAL, "%s: path too long", link);
+    if ((rc = read_link(link, target, at, err)))
+        return rc;
     exists = stat(at, &st) == 0;
     if (exists && !S_ISDIR(st.st_mode))
         return sift_fail(err, SIFT_EINVAL, "%s -> %s: not a directory", link,
                          target);
     if (exists && (rc = check_replaceable(at, 0, err)))
         return rc;
-    tslash = strrchr(at, '/');
-    snprintf(tslash ? tslash + 1 : at, sizeof at - (tslash ? (size_t)(tslash + 1 - at) : 0),
-             "%s", name);
+    set_base(at, name);
     if ((rc = make_tmpdir(tmp, at, err)))
         return rc;
     rc = write_bundle(p, tmp, meta,
@@ -316,9 +353,6 @@ static int save_link(const struct sift_pipeline *p, const char *link,
     /* PATH.tmp-PID-XXXXXX becomes PATH-XXXXXX, a name of its own */
     suffix = strrchr(tmp, '-');
     snprintf(final, sizeof final, "%s%s", at, suffix);
-    tslash = strrchr(target, '/');
-    snprintf(newlink, sizeof newlink, "%.*s%s%s",
-             tslash ? (int)(tslash + 1 - target) : 0, target, name, suffix);
     if (!rc && renameat2(AT_FDCWD, tmp, AT_FDCWD, final, RENAME_NOREPLACE))
         rc = sift_fail(err, SIFT_EIO, "%s: cannot create: %s", final,
                        strerror(errno));
@@ -326,16 +360,10 @@ static int save_link(const struct sift_pipeline *p, const char *link,
         sift_bundle_remove(tmp);
         return rc;
     }
-    sift_tmp_sweep(link);
-    snprintf(linktmp, sizeof linktmp, "%.*s.tmp-%ld%s",
-             (int)(strlen(link) < 4000 ? strlen(link) : 4000), link,
-             (long)getpid(), suffix);
-    if (symlink(newlink, linktmp) || rename(linktmp, link)) {
-        rc = sift_fail(err, SIFT_EIO, "%s: cannot point it at %s: %s", link,
-                       final, strerror(errno));
-        unlink(linktmp);
-    }
-    return rc;
+    /* the link's new text: its old text with the last part replaced */
+    snprintf(tmp, sizeof tmp, "%s%s", name, suffix);
+    set_base(target, tmp);
+    return swap_link(link, target, suffix, err);
 }
 
 int sift_bundle_save(const struct sift_pipeline *p, const char *dir,

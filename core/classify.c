@@ -588,7 +588,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
         case 'B':
             errno = 0;
             o->max_bytes = strtoull(optarg, &end, 10);
-            if (errno || *end || !o->max_bytes || !isdigit((unsigned char)*optarg))
+            if (errno || *end || !o->max_bytes ||
+                !isdigit((unsigned char)*optarg))
                 return cli_usage("classify", "--max-bytes takes a positive "
                                              "number of bytes");
             break;
