@@ -611,9 +611,10 @@ else
     fail=$((fail + 1))
     echo "FAIL  3: cannot build the hostile plugin"
 fi
+sed "s|^plugin = segment\$|plugin = /tmp|" "$T/pipeline.ini" >"$T/tmp.ini"
 check "12: plugin = /tmp is 'not a regular file'" 1 \
     "/tmp: not a regular file" -- \
-    "$SIFT" plugins /tmp
+    "$SIFT" segment -c "$T/tmp.ini" "$T/train.tsv"
 if [ "$(id -u)" = 0 ]; then
     mkdir "$E/nobody"
     cp "$PWD/$BUILD/plugins/segment.so" "$E/nobody/segment.so"
