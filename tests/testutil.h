@@ -34,5 +34,6 @@ void suite_segment(void);
 void suite_tokenize(void);
 void suite_learn(void);
 void suite_samples(void);
+void suite_safety(void);
 
 #endif
