@@ -38,9 +38,10 @@ static int open_regular(const char *path, int flags, struct stat *st,
     if (fd < 0) {
         e = errno;
         if (e == ELOOP && (flags & SIFT_FILE_NOFOLLOW))
-            return sift_fail(err, SIFT_EFORMAT, "%s: is a symbolic link "
-                                                "(refused: it must be a "
-                                                "regular file)",
+            return sift_fail(err, SIFT_EFORMAT,
+                             "%s: is a symbolic link "
+                             "(refused: it must be a "
+                             "regular file)",
                              path);
         return sift_fail(err, e == ENOENT ? SIFT_ENOTFOUND : SIFT_EIO,
                          "%s: cannot open: %s", path, strerror(e));
@@ -74,8 +75,8 @@ int sift_file_read(const char *path, int flags, size_t max, char **text,
         return fd;
     if ((uint64_t)st.st_size > max) {
         close(fd);
-        return sift_fail(err, SIFT_EFORMAT, "%s: larger than %zu bytes",
-                         path, max);
+        return sift_fail(err, SIFT_EFORMAT, "%s: larger than %zu bytes", path,
+                         max);
     }
     cap = (size_t)st.st_size + 1;
     if (!(buf = malloc(cap + 1))) {
@@ -90,9 +91,8 @@ int sift_file_read(const char *path, int flags, size_t max, char **text,
             int e = got < 0 ? errno : EFBIG;
             free(buf);
             close(fd);
-            return sift_fail(err, got < 0 ? SIFT_EIO : SIFT_EFORMAT,
-                             "%s: %s%s", path,
-                             got < 0 ? "read error: " : "",
+            return sift_fail(err, got < 0 ? SIFT_EIO : SIFT_EFORMAT, "%s: %s%s",
+                             path, got < 0 ? "read error: " : "",
                              got < 0 ? strerror(e) : "grew while read");
         }
         if (n == cap) {
@@ -100,8 +100,7 @@ int sift_file_read(const char *path, int flags, size_t max, char **text,
             if (!b) {
                 free(buf);
                 close(fd);
-                return sift_fail(err, SIFT_ENOMEM, "%s: out of memory",
-                                 path);
+                return sift_fail(err, SIFT_ENOMEM, "%s: out of memory", path);
             }
             buf = b;
         }

@@ -32,7 +32,9 @@ static void test_fields(void)
     static const char path[] = "a\tb\nc\\d\x01\r.txt";
     CU_ASSERT_STRING_EQUAL(render(cli_put_field, path, sizeof path - 1),
                            "a\\tb\\nc\\\\d\\x01\\r.txt");
-    CU_ASSERT_STRING_EQUAL(render(cli_put_flat, "a\tb\n\x1b" "c\x7f",
+    CU_ASSERT_STRING_EQUAL(render(cli_put_flat,
+                                  "a\tb\n\x1b"
+                                  "c\x7f",
                                   7),
                            "a b  c ");
     /* invalid bytes, a truncated sequence, an overlong form and a
@@ -84,12 +86,11 @@ static void test_file_read(void)
     size_t len;
     struct sift_error err = {0};
     const char *f = t_write("regular.txt", "hello", 5);
-    CU_ASSERT_EQUAL(sift_file_read(f, SIFT_FILE_NOFOLLOW, 5, &text, &len,
-                                   &err), 0);
+    CU_ASSERT_EQUAL(sift_file_read(f, SIFT_FILE_NOFOLLOW, 5, &text, &len, &err),
+                    0);
     CU_ASSERT_EQUAL(len, 5);
     free(text);
-    CU_ASSERT_EQUAL(sift_file_read(f, 0, 4, &text, &len, &err),
-                    SIFT_EFORMAT);
+    CU_ASSERT_EQUAL(sift_file_read(f, 0, 4, &text, &len, &err), SIFT_EFORMAT);
     CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "larger than 4 bytes"));
     snprintf(path, sizeof path, "%s/fifo", t_tmpdir());
     CU_ASSERT_EQUAL_FATAL(mkfifo(path, 0600), 0);
@@ -101,9 +102,9 @@ static void test_file_read(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, ": is a directory"));
     snprintf(path, sizeof path, "%s/link", t_tmpdir());
     CU_ASSERT_EQUAL_FATAL(symlink("regular.txt", path), 0);
-    CU_ASSERT_EQUAL(sift_file_read(path, SIFT_FILE_NOFOLLOW, 100, &text,
-                                   &len, &err),
-                    SIFT_EFORMAT);
+    CU_ASSERT_EQUAL(
+        sift_file_read(path, SIFT_FILE_NOFOLLOW, 100, &text, &len, &err),
+        SIFT_EFORMAT);
     CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "link: is a symbolic link"));
     CU_ASSERT_PTR_NULL(strstr(err.msg, "hello"));
     CU_ASSERT_EQUAL(sift_file_read(path, 0, 100, &text, &len, &err), 0);

@@ -29,8 +29,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct sift_config *cfg;
     if (!dir[0])
         make_dir();
-    cfg = sift_config_parse((const char *)data, size, "manifest.ini", dir,
-                            &err);
+    cfg =
+        sift_config_parse((const char *)data, size, "manifest.ini", dir, &err);
     if (!cfg) {
         if (!err.msg[0])
             __builtin_trap();

@@ -41,8 +41,8 @@ static void clear_dir(void)
     DIR *d = opendir(dir);
     struct dirent *e;
     while ((e = readdir(d)))
-        if (e->d_name[0] != '.' || (strcmp(e->d_name, ".") &&
-                                    strcmp(e->d_name, "..")))
+        if (e->d_name[0] != '.' ||
+            (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")))
             unlinkat(dirfd(d), e->d_name, 0);
     closedir(d);
 }
