@@ -238,29 +238,30 @@ static int make_tmpdir(char *tmp, const char *of, struct sift_error *err)
     if (sift_tmp_template(tmp, PATH_MAX, of))
         return sift_fail(err, SIFT_EINVAL, "%s: path too long", of);
     if (!mkdtemp(tmp))
-        return sift_fail(err, SIFT_EIO, "%s: cannot create a temporary "
-                                        "directory beside it: %s",
+        return sift_fail(err, SIFT_EIO,
+                         "%s: cannot create a temporary "
+                         "directory beside it: %s",
                          of, strerror(errno));
     return 0;
 }
 
 /* dir is a directory (or nothing): build beside it, swap it in whole. */
 static int save_dir(const struct sift_pipeline *p, const char *dir,
-                    const struct sift_bundle_meta *meta,
-                    struct sift_error *err)
+                    const struct sift_bundle_meta *meta, struct sift_error *err)
 {
     char tmp[PATH_MAX];
     struct stat st;
     int exists = stat(dir, &st) == 0, rc;
     if (exists && !S_ISDIR(st.st_mode))
-        return sift_fail(err, SIFT_EINVAL, "%s: exists and is not a "
-                                           "directory", dir);
+        return sift_fail(err, SIFT_EINVAL,
+                         "%s: exists and is not a "
+                         "directory",
+                         dir);
     if ((exists && (rc = check_replaceable(dir, 1, err))) ||
         (rc = make_tmpdir(tmp, dir, err)))
         return rc;
     rc = write_bundle(p, tmp, meta,
-                      exists ? st.st_mode & 07777 : sift_umask_mode(0777),
-                      err);
+                      exists ? st.st_mode & 07777 : sift_umask_mode(0777), err);
     /* Atomic swap: readers see the old bundle or the new, never a
      * mixture; the old one ends up at tmp and is removed. */
     if (!rc && exists &&
@@ -318,8 +319,8 @@ static int swap_link(const char *link, const char *dest, const char *suffix,
     if (symlink(dest, tmp) || rename(tmp, link)) {
         int e = errno;
         unlink(tmp);
-        return sift_fail(err, SIFT_EIO, "%s: cannot point it at %s: %s",
-                         link, dest, strerror(e));
+        return sift_fail(err, SIFT_EIO, "%s: cannot point it at %s: %s", link,
+                         dest, strerror(e));
     }
     return 0;
 }
@@ -348,8 +349,7 @@ static int save_link(const struct sift_pipeline *p, const char *link,
     if ((rc = make_tmpdir(tmp, at, err)))
         return rc;
     rc = write_bundle(p, tmp, meta,
-                      exists ? st.st_mode & 07777 : sift_umask_mode(0777),
-                      err);
+                      exists ? st.st_mode & 07777 : sift_umask_mode(0777), err);
     /* PATH.tmp-PID-XXXXXX becomes PATH-XXXXXX, a name of its own */
     suffix = strrchr(tmp, '-');
     snprintf(final, sizeof final, "%s%s", at, suffix);
@@ -478,15 +478,15 @@ static int check_manifest(const struct sift_config *cfg, const char *dir,
     const struct sift_section *b = sift_config_section(cfg, "bundle");
     const struct sift_kv *kv = sift_section_get(b, "format");
     size_t v;
-    if (!b || !kv || parse_size(kv->value, &v) || v != SIFT_BUNDLE_FORMAT)
+    if (!b || !kv)
+        return sift_fail(err, SIFT_EFORMAT, "%s: no [bundle] format key",
+                         cfg->path);
+    if (parse_size(kv->value, &v) || v != SIFT_BUNDLE_FORMAT)
         return sift_fail(err, SIFT_EFORMAT,
-                         "%s:%d: %s%s%s (this sift reads bundle format %d%s)",
-                         cfg->path, kv ? kv->line : b ? b->line : 0,
-                         !b ? "no [bundle] section" : !kv ? "no format key"
-                                                          : "format = ",
-                         kv ? kv->value : "", kv ? ": unsupported" : "",
-                         SIFT_BUNDLE_FORMAT,
-                         "; retrain older bundles with sift train");
+                         "%s:%d: format = %s: unsupported (this sift reads "
+                         "bundle format %d; retrain older bundles with sift "
+                         "train)",
+                         cfg->path, kv->line, kv->value, SIFT_BUNDLE_FORMAT);
     kv = sift_section_get(b, "dimension");
     if (!kv || parse_size(kv->value, &v))
         return sift_fail(err, SIFT_EFORMAT,
@@ -507,8 +507,7 @@ struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err)
     uint32_t offset = 0;
     if (join(path, dir, "manifest.ini", err))
         return NULL;
-    if (sift_file_read(path, SIFT_FILE_NOFOLLOW, 16u << 20, &text, &len,
-                       err)) {
+    if (sift_file_read(path, SIFT_FILE_NOFOLLOW, 16u << 20, &text, &len, err)) {
         if (err && err->code == SIFT_ENOTFOUND)
             sift_fail(err, SIFT_ENOTFOUND,
                       "%s: not a model bundle (no manifest.ini); train one "

@@ -147,8 +147,8 @@ static int walk(const struct opts *o, const char *path, struct list *files,
                 struct warnings *warn, int top, int depth);
 
 /* The entries of directory path, walked in byte order of names. */
-static int walk_dir(const struct opts *o, const char *path,
-                    struct list *files, struct warnings *warn, int depth)
+static int walk_dir(const struct opts *o, const char *path, struct list *files,
+                    struct warnings *warn, int depth)
 {
     DIR *d;
     struct dirent *e;
@@ -156,8 +156,9 @@ static int walk_dir(const struct opts *o, const char *path,
     size_t pl = strlen(path);
     int rc = 0;
     if (depth > 64)
-        return warn_add(warn, path, "directories nested too deep "
-                                    "(symlink loop?)");
+        return warn_add(warn, path,
+                        "directories nested too deep "
+                        "(symlink loop?)");
     if (!(d = opendir(path)))
         return warn_add(warn, path, strerror(errno));
     while ((e = readdir(d)))
@@ -275,8 +276,10 @@ static void put_row(FILE *f, const struct run *r, const char *path,
     }
     fputs("{\"path\": \"", f);
     cli_put_json(f, path, strlen(path));
-    fprintf(f, "\", \"index\": %zu, \"start\": %zu, \"end\": %zu, "
-               "\"label\": \"", index, start, end);
+    fprintf(f,
+            "\", \"index\": %zu, \"start\": %zu, \"end\": %zu, "
+            "\"label\": \"",
+            index, start, end);
     cli_put_json(f, p->labels[label], strlen(p->labels[label]));
     fprintf(f, "\", \"confidence\": %.4f, \"scores\": {", scores[label]);
     for (size_t k = 0; k < p->nlabels; k++) {
@@ -427,8 +430,8 @@ static void on_signal(int sig)
 static FILE *open_output(const char *path)
 {
     struct stat st;
-    mode_t mode = stat(path, &st) == 0 ? st.st_mode & 07777
-                                       : sift_umask_mode(0666);
+    mode_t mode =
+        stat(path, &st) == 0 ? st.st_mode & 07777 : sift_umask_mode(0666);
     FILE *f = NULL;
     int fd = -1;
     sift_tmp_sweep(path);
@@ -460,8 +463,10 @@ static int parse_only(struct opts *o, const struct sift_pipeline *p)
         size_t n = e ? (size_t)(e - q) : strlen(q);
         size_t k;
         if (n == 0) {
-            cli_usage("classify", "--only takes labels separated by commas, "
-                                  "not '%s'", o->only_arg);
+            cli_usage("classify",
+                      "--only takes labels separated by commas, "
+                      "not '%s'",
+                      o->only_arg);
             return 1;
         }
         for (k = 0; k < p->nlabels; k++)
@@ -595,8 +600,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
             break;
         case 'I':
             if (add_glob(&o->include, &o->ninclude, optarg) ||
-                !(o->include_hits = realloc(o->include_hits,
-                                            o->ninclude * sizeof(size_t))))
+                !(o->include_hits =
+                      realloc(o->include_hits, o->ninclude * sizeof(size_t))))
                 return SIFT_EXIT_FAIL;
             o->include_hits[o->ninclude - 1] = 0;
             break;

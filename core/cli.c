@@ -70,9 +70,11 @@ void cli_put_field(FILE *f, const char *t, size_t n)
 size_t cli_utf8_char(const char *t, size_t n)
 {
     unsigned char c = (unsigned char)t[0];
-    size_t k = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2
-                          : c >= 0xE0 && c <= 0xEF ? 3
-                          : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    size_t k = c < 0x80                 ? 1
+               : c >= 0xC2 && c <= 0xDF ? 2
+               : c >= 0xE0 && c <= 0xEF ? 3
+               : c >= 0xF0 && c <= 0xF4 ? 4
+                                        : 0;
     if (!n || !k || k > n)
         return 0;
     return sift_utf8_valid(t, k) == k ? k : 0;

@@ -115,7 +115,7 @@ int cmd_eval(int argc, char **argv)
         case 'R':
             if (cli_number(optarg, 0, 4294967295L, &seedv))
                 return cli_usage("eval", "--seed takes a number in "
-                                      "0..4294967295");
+                                         "0..4294967295");
             seed = (unsigned)seedv;
             break;
         case 'K':

@@ -19,8 +19,8 @@ static const char *const host_keys[] = {"plugin", "weight", "plugin_version"};
 static const char *const pipeline_keys[] = {"name", "plugin_path", "model",
                                             "labels"};
 static const char *const known_sections[] = {
-    "pipeline", "segmenter", "tokenizer", "features", "classifier", "bundle",
-    "files"};
+    "pipeline",   "segmenter", "tokenizer", "features",
+    "classifier", "bundle",    "files"};
 #define NKNOWN (sizeof known_sections / sizeof *known_sections)
 
 static void stage_release(struct sift_stage *st)

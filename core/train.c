@@ -169,7 +169,7 @@ int cmd_train(int argc, char **argv)
         case 'R':
             if (cli_number(optarg, 0, 4294967295L, &seedv))
                 return cli_usage("train", "--seed takes a number in "
-                                      "0..4294967295");
+                                          "0..4294967295");
             seed = (unsigned)seedv;
             break;
         case 'h': fputs(train_help, stdout); return SIFT_EXIT_OK;
@@ -345,7 +345,7 @@ int cmd_tune(int argc, char **argv)
         case 'R':
             if (cli_number(optarg, 0, 4294967295L, &seedv))
                 return cli_usage("tune", "--seed takes a number in "
-                                      "0..4294967295");
+                                         "0..4294967295");
             seed = (unsigned)seedv;
             break;
         case 'k':
