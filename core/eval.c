@@ -70,7 +70,8 @@ static void print_errors(const struct sift_samples *ss, const int *pred,
                 v[a].pred >= 0 ? ss->labels[v[a].pred] : "?", b - a);
         for (size_t k = a; k < b; k++) {
             const struct sift_sample *s = &ss->s[v[k].i];
-            fprintf(f, "%s:%d\t", ss->files[s->file], s->line);
+            cli_put_field(f, ss->files[s->file], strlen(ss->files[s->file]));
+            fprintf(f, ":%d\t", s->line);
             cli_put_flat(f, s->text, s->len);
             fputc('\n', f);
         }

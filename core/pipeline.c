@@ -289,6 +289,8 @@ static const char *bad_label(const struct sift_pipeline *p, const char *q,
     for (size_t i = 0; i < n; i++)
         if ((unsigned char)q[i] < 0x20 || q[i] == 0x7F)
             return "a label holding a TAB or another control character";
+    if (sift_utf8_valid(q, n) != n)
+        return "a label that is not UTF-8";
     for (size_t i = 0; i < p->nlabels; i++)
         if (strlen(p->labels[i]) == n && !memcmp(p->labels[i], q, n))
             return "a label that repeats";

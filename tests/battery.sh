@@ -651,5 +651,21 @@ check "8: sift segment --max-bytes skips a larger file, exit 3" 3 \
 check "8: --max-bytes junk is a usage error" 2 "--max-bytes takes" -- \
     "$SIFT" segment -c "$T/pipeline.ini" --max-bytes 10x "$T/train.tsv"
 
+sed -e 's/^model = model$/model = mq/' \
+    -e 's/^labels = .*/labels = say"so, back\\slash/' "$T/pipeline.ini" \
+    >"$T/quote.ini"
+printf 'say"so\tThe army warned it would strike.\nback\\slash\tThe market reopened.\n' \
+    >"$T/quote.tsv"
+"$SIFT" train -c "$T/quote.ini" "$T/quote.tsv" 2>/dev/null
+check "4: eval --json with labels holding a quote and a backslash" 0 "" -- \
+    "$SIFT" eval -m "$T/mq" --json "$T/quote.tsv"
+if command -v python3 >/dev/null; then
+    say "4: ... is valid JSON" python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1]))
+assert set(m["labels"]) == {"say\"so", "back\\slash"}, m
+' "$T/out"
+fi
+
 echo "battery: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" = 0 ]

@@ -78,6 +78,7 @@ static void test_labels(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(labels(",a", &n), "an empty label"));
     CU_ASSERT_PTR_NOT_NULL(strstr(labels("", &n), "an empty label"));
     CU_ASSERT_PTR_NOT_NULL(strstr(labels("a,b\tc", &n), "holding a TAB"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(labels("a,b\xff", &n), "not UTF-8"));
 }
 
 static void test_file_read(void)
