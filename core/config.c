@@ -16,6 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Sections and keys are checked for duplicates pairwise, so their
+ * number is capped: an ini is refused early, not after minutes. */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define MAX_TEXT STR(SIFT_CONFIG_MAX)
+
 struct parse {
     struct sift_config *cfg;
     const char *text;
@@ -52,6 +58,10 @@ static struct sift_section *add_section(struct parse *ps, const char *name,
 {
     struct sift_config *c = ps->cfg;
     struct sift_section *s;
+    if (c->nsec == SIFT_CONFIG_MAX) {
+        fail_at(ps, SIFT_EFORMAT, "more than %s sections", MAX_TEXT);
+        return NULL;
+    }
     for (size_t i = 0; i < c->nsec; i++) {
         if (strlen(c->sec[i].name) == n && !memcmp(c->sec[i].name, name, n)) {
             char nm[128];
@@ -143,6 +153,9 @@ static int handler(void *user, const char *section, const char *name,
         kv->value = v;
         return 1;
     }
+    if (s->nkv == SIFT_CONFIG_MAX)
+        return fail_at(ps, SIFT_EFORMAT, "more than %s keys in a section",
+                       MAX_TEXT);
     for (size_t i = 0; i < s->nkv; i++) {
         if (!strcmp(s->kv[i].key, name)) {
             char msg[300];
