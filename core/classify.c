@@ -762,8 +762,10 @@ int cmd_classify(int argc, char **argv)
         if (failed)
             break;
         if (j->warning) {
-            fprintf(stderr, "%ssift classify: skipped %s: %s\n",
-                    cli_progress_on() ? "\r\033[K" : "", j->path, j->warning);
+            fprintf(stderr, "%ssift classify: skipped ",
+                    cli_progress_on() ? "\r\033[K" : "");
+            cli_put_field(stderr, j->path, strlen(j->path));
+            fprintf(stderr, ": %s\n", j->warning);
             skipped++;
         } else if (j->len && fwrite(j->buf, 1, j->len, out) != j->len) {
             break;

@@ -389,6 +389,9 @@ check "4: sift segment escapes paths too" 0 "" -- "$SIFT" segment \
     -c "$T/pipeline.ini" "$R4/$(printf 'n\nl\\x.txt')"
 say "4: ... one row, 5 columns" \
     awk -F'\t' 'NF != 5 {bad = 1} END {exit bad || NR != 1}' "$T/out"
+mkfifo "$R4/$(printf 'f\nifo')"
+check "4: a skipped file's warning is one line" 3 \
+    'skipped .*/rows/f\\nifo: not a regular file' -- "$SIFT" classify -m "$M" "$R4"
 rm -rf "$R4"
 
 mkdir "$T/list.d"
