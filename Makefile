@@ -44,7 +44,7 @@ INIH_LIBS = $(shell $(PKG_CONFIG) --libs inih)
 CUNIT_LIBS = $(shell $(PKG_CONFIG) --libs cunit)
 PLUGIN_FLAGS = -fPIC -fvisibility=hidden -shared
 
-CORE_SRC = core/config.c core/plugin.c core/pipeline.c core/samples.c \
+CORE_SRC = core/config.c core/file.c core/plugin.c core/pipeline.c core/samples.c \
 	core/bundle.c core/metrics.c core/crossval.c core/html.c core/cli.c \
 	core/classify.c core/train.c core/eval.c
 CORE_OBJ = $(CORE_SRC:core/%.c=$(BUILD)/obj/%.o)

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include "bundle.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +15,8 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "file.h"
 
 /* dir + "/" + name into buf (PATH_MAX); a failure when it does not fit
  * (err may be NULL). */
@@ -27,20 +30,37 @@ static int join(char *buf, const char *dir, const char *name,
     return 0;
 }
 
+/* Names sift writes in a bundle directory: manifest.ini and files that
+ * start with a stage's section name and a dot ("features.words.vocab"). */
+static int sift_wrote(const struct sift_config *m, const char *name)
+{
+    if (!strcmp(name, "manifest.ini"))
+        return 1;
+    for (size_t i = 0; m && i < m->nsec; i++) {
+        size_t n = strlen(m->sec[i].name);
+        if (strcmp(m->sec[i].name, "bundle") &&
+            strcmp(m->sec[i].name, "files") &&
+            strcmp(m->sec[i].name, "pipeline") &&
+            !strncmp(name, m->sec[i].name, n) && name[n] == '.')
+            return 1;
+    }
+    return 0;
+}
+
 void sift_bundle_remove(const char *dir)
 {
-    DIR *d = opendir(dir);
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+    DIR *d = fd < 0 ? NULL : fdopendir(fd);
     struct dirent *e;
-    char path[PATH_MAX];
-    if (d) {
-        while ((e = readdir(d))) {
-            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                continue;
-            if (join(path, dir, e->d_name, NULL) == 0)
-                unlink(path);
-        }
-        closedir(d);
+    if (!d) {
+        if (fd >= 0)
+            close(fd);
+        return;
     }
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            unlinkat(fd, e->d_name, 0); /* plain files only */
+    closedir(d);
     rmdir(dir);
 }
 
@@ -55,17 +75,66 @@ static void write_stage(FILE *f, const struct sift_stage *st, int featurizer)
         fprintf(f, "%s = %s\n", d->options[i].name, st->values[i]);
 }
 
-static int write_manifest(const struct sift_pipeline *p, const char *path,
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* [files]: the size and checksum of every file the stages saved in dir,
+ * in byte order of names, so a file from elsewhere is refused at load. */
+static int write_files(FILE *f, const char *dir, struct sift_error *err)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char **names = NULL, path[PATH_MAX];
+    size_t n = 0;
+    int rc = 0;
+    if (!d)
+        return sift_fail(err, SIFT_EIO, "%s: %s", dir, strerror(errno));
+    while (!rc && (e = readdir(d))) {
+        char **v;
+        if (e->d_name[0] == '.' || !strcmp(e->d_name, "manifest.ini"))
+            continue;
+        if (!(v = realloc(names, (n + 1) * sizeof *v)) ||
+            !(v[n] = strdup(e->d_name)))
+            rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+        if (v)
+            names = v;
+        n += !rc;
+    }
+    closedir(d);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_str);
+    fputs("\n[files]\n", f);
+    for (size_t i = 0; i < n; i++) {
+        char *text;
+        size_t len;
+        if (!rc && !(rc = join(path, dir, names[i], err)) &&
+            !(rc = sift_file_read(path, SIFT_FILE_NOFOLLOW,
+                                  SIFT_BUNDLE_FILE_MAX, &text, &len, err))) {
+            fprintf(f, "%s = %zu %016llx\n", names[i], len,
+                    (unsigned long long)sift_fnv1a64(text, len));
+            free(text);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+static int write_manifest(const struct sift_pipeline *p, const char *dir,
                           const struct sift_bundle_meta *m,
                           struct sift_error *err)
 {
-    FILE *f = fopen(path, "w");
-    char date[32] = "unknown";
+    char path[PATH_MAX], date[32] = "unknown";
+    FILE *f;
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     time_t now = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
     struct tm tm;
     int bad;
-    if (!f)
+    if (join(path, dir, "manifest.ini", err))
+        return SIFT_EINVAL;
+    if (!(f = fopen(path, "w")))
         return sift_fail(err, SIFT_EIO, "%s: cannot create: %s", path,
                          strerror(errno));
     if (gmtime_r(&now, &tm))
@@ -88,84 +157,357 @@ static int write_manifest(const struct sift_pipeline *p, const char *path,
     for (size_t i = 0; i < p->nfeat; i++)
         write_stage(f, &p->feat[i], 1);
     write_stage(f, &p->cls, 0);
-    bad = ferror(f);
-    if (fflush(f) || fsync(fileno(f)))
-        bad = 1;
-    if (fclose(f) || bad)
-        return sift_fail(err, SIFT_EIO, "%s: write failed: %s", path,
-                         strerror(errno));
+    bad = write_files(f, dir, err);
+    if (!bad && (ferror(f) || fflush(f) || fsync(fileno(f))))
+        bad = sift_fail(err, SIFT_EIO, "%s: write failed: %s", path,
+                        strerror(errno));
+    if (fclose(f) && !bad)
+        bad = sift_fail(err, SIFT_EIO, "%s: write failed: %s", path,
+                        strerror(errno));
+    return bad;
+}
+
+/* Every stage's state, then the manifest that binds it, into dir. */
+static int write_bundle(const struct sift_pipeline *p, const char *dir,
+                        const struct sift_bundle_meta *meta, mode_t mode,
+                        struct sift_error *err)
+{
+    char path[PATH_MAX];
+    int rc = 0;
+    for (size_t i = 0; !rc && i < p->nfeat; i++)
+        if (!(rc = join(path, dir, p->feat[i].section, err)))
+            rc = p->feat[i].plug.desc->save(p->feat[i].inst, path, err);
+    if (!rc && !(rc = join(path, dir, p->cls.section, err)))
+        rc = p->cls.plug.desc->save(p->cls.inst, path, err);
+    if (!rc)
+        rc = write_manifest(p, dir, meta, err);
+    if (!rc && chmod(dir, mode))
+        rc = sift_fail(err, SIFT_EIO, "%s: %s", dir, strerror(errno));
+    return rc;
+}
+
+/* Refuse dir unless it is a bundle; with `only_sift`, also unless it
+ * holds nothing but what sift wrote: replacing a bundle removes the old
+ * one, and a user's file in it would go with it. */
+static int check_replaceable(const char *dir, int only_sift,
+                             struct sift_error *err)
+{
+    char path[PATH_MAX], *text = NULL;
+    size_t len;
+    struct sift_config *m = NULL;
+    DIR *d;
+    struct dirent *e;
+    int rc = 0;
+    if (join(path, dir, "manifest.ini", err))
+        return SIFT_EINVAL;
+    if (sift_file_read(path, SIFT_FILE_NOFOLLOW, 16u << 20, &text, &len,
+                       NULL) ||
+        !(m = sift_config_parse(text, len, path, dir, NULL))) {
+        free(text);
+        return sift_fail(err, SIFT_EINVAL,
+                         "%s: exists and is not a model bundle (no readable "
+                         "manifest.ini); refusing to replace it",
+                         dir);
+    }
+    free(text);
+    if (!only_sift) {
+        sift_config_free(m);
+        return 0;
+    }
+    if (!(d = opendir(dir)))
+        rc = sift_fail(err, SIFT_EIO, "%s: %s", dir, strerror(errno));
+    while (!rc && (e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+            !sift_wrote(m, e->d_name))
+            rc = sift_fail(err, SIFT_EINVAL,
+                           "%s holds %s, which sift did not write; refusing "
+                           "to replace it (move that out, or train into "
+                           "another directory)",
+                           dir, e->d_name);
+    if (d)
+        closedir(d);
+    sift_config_free(m);
+    return rc;
+}
+
+/* A fresh directory from template tmp (mkdtemp), sweeping up the
+ * temporaries of `of` that killed runs left. */
+static int make_tmpdir(char *tmp, const char *of, struct sift_error *err)
+{
+    sift_tmp_sweep(of);
+    if (sift_tmp_template(tmp, PATH_MAX, of))
+        return sift_fail(err, SIFT_EINVAL, "%s: path too long", of);
+    if (!mkdtemp(tmp))
+        return sift_fail(err, SIFT_EIO,
+                         "%s: cannot create a temporary "
+                         "directory beside it: %s",
+                         of, strerror(errno));
     return 0;
+}
+
+/* dir is a directory (or nothing): build beside it, swap it in whole. */
+static int save_dir(const struct sift_pipeline *p, const char *dir,
+                    const struct sift_bundle_meta *meta, struct sift_error *err)
+{
+    char tmp[PATH_MAX];
+    struct stat st;
+    int exists = stat(dir, &st) == 0, rc;
+    if (exists && !S_ISDIR(st.st_mode))
+        return sift_fail(err, SIFT_EINVAL,
+                         "%s: exists and is not a "
+                         "directory",
+                         dir);
+    if ((exists && (rc = check_replaceable(dir, 1, err))) ||
+        (rc = make_tmpdir(tmp, dir, err)))
+        return rc;
+    rc = write_bundle(p, tmp, meta,
+                      exists ? st.st_mode & 07777 : sift_umask_mode(0777), err);
+    /* Atomic swap: readers see the old bundle or the new, never a
+     * mixture; the old one ends up at tmp and is removed. */
+    if (!rc && exists &&
+        renameat2(AT_FDCWD, tmp, AT_FDCWD, dir, RENAME_EXCHANGE))
+        rc = sift_fail(err, SIFT_EIO, "%s: cannot replace: %s", dir,
+                       strerror(errno));
+    else if (!rc && !exists &&
+             renameat2(AT_FDCWD, tmp, AT_FDCWD, dir, RENAME_NOREPLACE))
+        rc = sift_fail(err, SIFT_EIO, "%s: cannot create: %s", dir,
+                       strerror(errno));
+    sift_bundle_remove(tmp);
+    return rc;
+}
+
+/* The target of symlink link, as stored (target) and as a path from
+ * here (at). */
+static int read_link(const char *link, char *target, char *at,
+                     struct sift_error *err)
+{
+    const char *slash = strrchr(link, '/');
+    ssize_t n = readlink(link, target, PATH_MAX - 1);
+    if (n <= 0 || n >= PATH_MAX - 1)
+        return sift_fail(err, SIFT_EIO, "%s: cannot read the link: %s", link,
+                         n < 0 ? strerror(errno) : "too long");
+    while (n > 1 && target[n - 1] == '/')
+        n--; /* "v1/" is v1 */
+    target[n] = '\0';
+    if (target[0] == '/' || !slash)
+        n = snprintf(at, PATH_MAX, "%s", target);
+    else
+        n = snprintf(at, PATH_MAX, "%.*s/%s", (int)(slash - link), link,
+                     target);
+    if (n >= PATH_MAX - 64)
+        return sift_fail(err, SIFT_EINVAL, "%s: path too long", link);
+    return 0;
+}
+
+/* Replace the last component of path (PATH_MAX) with name. */
+static void set_base(char *path, const char *name)
+{
+    char *slash = strrchr(path, '/');
+    char *base = slash ? slash + 1 : path;
+    snprintf(base, PATH_MAX - (size_t)(base - path), "%s", name);
+}
+
+/* Point link at dest atomically: a new link beside it, renamed over it. */
+static int swap_link(const char *link, const char *dest, const char *suffix,
+                     struct sift_error *err)
+{
+    char tmp[PATH_MAX];
+    sift_tmp_sweep(link);
+    if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld%s", link, (long)getpid(),
+                 suffix) >= (int)sizeof tmp)
+        return sift_fail(err, SIFT_EINVAL, "%s: path too long", link);
+    if (symlink(dest, tmp) || rename(tmp, link)) {
+        int e = errno;
+        unlink(tmp);
+        return sift_fail(err, SIFT_EIO, "%s: cannot point it at %s: %s", link,
+                         dest, strerror(e));
+    }
+    return 0;
+}
+
+/* link is a symlink (a deployed model): build a new bundle beside its
+ * target, named after the link (LINK-XXXXXX), then point the link at it.
+ * The old target is left as it is. */
+static int save_link(const struct sift_pipeline *p, const char *link,
+                     const struct sift_bundle_meta *meta,
+                     struct sift_error *err)
+{
+    char target[PATH_MAX], at[PATH_MAX], tmp[PATH_MAX], final[PATH_MAX];
+    const char *slash = strrchr(link, '/'), *name = slash ? slash + 1 : link;
+    const char *suffix;
+    struct stat st;
+    int rc, exists;
+    if ((rc = read_link(link, target, at, err)))
+        return rc;
+    exists = stat(at, &st) == 0;
+    if (exists && !S_ISDIR(st.st_mode))
+        return sift_fail(err, SIFT_EINVAL, "%s -> %s: not a directory", link,
+                         target);
+    if (exists && (rc = check_replaceable(at, 0, err)))
+        return rc;
+    set_base(at, name);
+    if ((rc = make_tmpdir(tmp, at, err)))
+        return rc;
+    rc = write_bundle(p, tmp, meta,
+                      exists ? st.st_mode & 07777 : sift_umask_mode(0777), err);
+    /* PATH.tmp-PID-XXXXXX becomes PATH-XXXXXX, a name of its own */
+    suffix = strrchr(tmp, '-');
+    snprintf(final, sizeof final, "%s%s", at, suffix);
+    if (!rc && renameat2(AT_FDCWD, tmp, AT_FDCWD, final, RENAME_NOREPLACE))
+        rc = sift_fail(err, SIFT_EIO, "%s: cannot create: %s", final,
+                       strerror(errno));
+    if (rc) {
+        sift_bundle_remove(tmp);
+        return rc;
+    }
+    /* the link's new text: its old text with the last part replaced */
+    snprintf(tmp, sizeof tmp, "%s%s", name, suffix);
+    set_base(target, tmp);
+    return swap_link(link, target, suffix, err);
 }
 
 int sift_bundle_save(const struct sift_pipeline *p, const char *dir,
                      const struct sift_bundle_meta *meta,
                      struct sift_error *err)
 {
-    char tmp[PATH_MAX], path[PATH_MAX];
     struct stat st;
-    int rc;
     if (!p->ready)
         return sift_fail(err, SIFT_ESTATE, "nothing to save: not trained");
-    if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", dir) >= (int)sizeof tmp)
+    if (strlen(dir) > PATH_MAX - 64)
         return sift_fail(err, SIFT_EINVAL, "%s: path too long", dir);
-    if (!mkdtemp(tmp))
-        return sift_fail(err, SIFT_EIO, "%s: cannot create a temporary "
-                                        "directory beside it: %s",
-                         dir, strerror(errno));
-    rc = join(path, tmp, "manifest.ini", err);
-    if (!rc)
-        rc = write_manifest(p, path, meta, err);
-    for (size_t i = 0; !rc && i < p->nfeat; i++)
-        if (!(rc = join(path, tmp, p->feat[i].section, err)))
-            rc = p->feat[i].plug.desc->save(p->feat[i].inst, path, err);
-    if (!rc && !(rc = join(path, tmp, p->cls.section, err)))
-        rc = p->cls.plug.desc->save(p->cls.inst, path, err);
-    if (rc)
-        goto fail;
-    chmod(tmp, 0755);
-    if (stat(dir, &st) == 0) {
-        if (!S_ISDIR(st.st_mode)) {
-            rc = sift_fail(err, SIFT_EINVAL,
-                           "%s: exists and is not a directory", dir);
-            goto fail;
-        }
-        if (join(path, dir, "manifest.ini", NULL) ||
-            access(path, F_OK) != 0) {
-            rc = sift_fail(err, SIFT_EINVAL,
-                           "%s: exists and is not a model bundle (no "
-                           "manifest.ini); refusing to replace it",
-                           dir);
-            goto fail;
-        }
-        /* Atomic swap: readers see the old bundle or the new, never a
-         * mixture; the old one ends up at tmp and is removed. */
-        if (renameat2(AT_FDCWD, tmp, AT_FDCWD, dir, RENAME_EXCHANGE)) {
-            rc = sift_fail(err, SIFT_EIO, "%s: cannot replace: %s", dir,
-                           strerror(errno));
-            goto fail;
-        }
-    } else if (rename(tmp, dir)) {
-        rc = sift_fail(err, SIFT_EIO, "%s: cannot create: %s", dir,
-                       strerror(errno));
-        goto fail;
-    }
-fail:
-    sift_bundle_remove(tmp);
+    if (lstat(dir, &st) == 0 && S_ISLNK(st.st_mode))
+        return save_link(p, dir, meta, err);
+    return save_dir(p, dir, meta, err);
+}
+
+/* Strict whole decimal number, or -1. */
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    unsigned long long v;
+    if (!isdigit((unsigned char)*s))
+        return -1;
+    errno = 0;
+    v = strtoull(s, &end, 10);
+    if (errno || *end || v > SIZE_MAX)
+        return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+/* "SIZE CHECKSUM" as a [files] value, or -1. */
+static int parse_entry(const char *v, size_t *size, uint64_t *sum)
+{
+    char num[32], *end;
+    size_t n = strcspn(v, " ");
+    if (n == 0 || n >= sizeof num || strlen(v + n) != 17)
+        return -1;
+    memcpy(num, v, n);
+    num[n] = '\0';
+    for (size_t i = n + 1; v[i]; i++)
+        if (!isxdigit((unsigned char)v[i]))
+            return -1;
+    *sum = strtoull(v + n + 1, &end, 16);
+    return parse_size(num, size);
+}
+
+/* One [files] entry: the file is regular, not a link, and has the size
+ * and checksum the manifest recorded. */
+static int check_file(const struct sift_config *cfg, const char *dir,
+                      const struct sift_kv *kv, struct sift_error *err)
+{
+    char path[PATH_MAX], *text;
+    size_t size, len;
+    uint64_t sum;
+    int rc;
+    if (strchr(kv->key, '/') || !sift_wrote(cfg, kv->key) ||
+        !strcmp(kv->key, "manifest.ini") || parse_entry(kv->value, &size, &sum))
+        return sift_fail(err, SIFT_EFORMAT,
+                         "%s:%d: [files] %s: expected a stage's file name = "
+                         "SIZE FNV1A64",
+                         cfg->path, kv->line, kv->key);
+    if ((rc = join(path, dir, kv->key, err)) ||
+        (rc = sift_file_read(path, SIFT_FILE_NOFOLLOW, SIFT_BUNDLE_FILE_MAX,
+                             &text, &len, err)))
+        return rc;
+    if (len != size || sift_fnv1a64(text, len) != sum)
+        rc = sift_fail(err, SIFT_EFORMAT,
+                       "%s: does not match %s:%d (%s differs): the file was "
+                       "edited or comes from another bundle",
+                       path, cfg->path, kv->line,
+                       len != size ? "size" : "checksum");
+    free(text);
     return rc;
+}
+
+/* Every [files] entry checks out, and every stage file in dir has one. */
+static int check_files(const struct sift_config *cfg, const char *dir,
+                       struct sift_error *err)
+{
+    const struct sift_section *fs = sift_config_section(cfg, "files");
+    DIR *d;
+    struct dirent *e;
+    int rc = 0;
+    if (!fs || !fs->nkv)
+        return sift_fail(err, SIFT_EFORMAT,
+                         "%s: no [files] section (the size and checksum of "
+                         "each state file)",
+                         cfg->path);
+    for (size_t i = 0; i < fs->nkv; i++)
+        if ((rc = check_file(cfg, dir, &fs->kv[i], err)))
+            return rc;
+    if (!(d = opendir(dir)))
+        return sift_fail(err, SIFT_EIO, "%s: %s", dir, strerror(errno));
+    while (!rc && (e = readdir(d)))
+        if (strcmp(e->d_name, "manifest.ini") && sift_wrote(cfg, e->d_name) &&
+            !sift_section_get(fs, e->d_name))
+            rc = sift_fail(err, SIFT_EFORMAT,
+                           "%s/%s: not listed in the manifest's [files] "
+                           "(a file from elsewhere?)",
+                           dir, e->d_name);
+    closedir(d);
+    return rc;
+}
+
+/* The cheap checks, before any plugin loads: [bundle] format, labels and
+ * dimension, and a [files] entry for every stage file in dir whose size
+ * and checksum match. */
+static int check_manifest(const struct sift_config *cfg, const char *dir,
+                          struct sift_error *err)
+{
+    const struct sift_section *b = sift_config_section(cfg, "bundle");
+    const struct sift_kv *kv = sift_section_get(b, "format");
+    size_t v;
+    if (!b || !kv)
+        return sift_fail(err, SIFT_EFORMAT, "%s: no [bundle] format key",
+                         cfg->path);
+    if (parse_size(kv->value, &v) || v != SIFT_BUNDLE_FORMAT)
+        return sift_fail(err, SIFT_EFORMAT,
+                         "%s:%d: format = %s: unsupported (this sift reads "
+                         "bundle format %d; retrain older bundles with sift "
+                         "train)",
+                         cfg->path, kv->line, kv->value, SIFT_BUNDLE_FORMAT);
+    kv = sift_section_get(b, "dimension");
+    if (!kv || parse_size(kv->value, &v))
+        return sift_fail(err, SIFT_EFORMAT,
+                         "%s:%d: [bundle] dimension = %s: expected a whole "
+                         "number",
+                         cfg->path, kv ? kv->line : b->line,
+                         kv ? kv->value : "(missing)");
+    return check_files(cfg, dir, err);
 }
 
 struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err)
 {
-    char path[PATH_MAX];
-    struct sift_config *cfg;
+    char path[PATH_MAX], *text = NULL, where[PATH_MAX + 32];
+    size_t len, dim;
+    struct sift_config *cfg = NULL;
     struct sift_pipeline *p = NULL;
-    const struct sift_section *b;
     const struct sift_kv *kv;
     uint32_t offset = 0;
     if (join(path, dir, "manifest.ini", err))
         return NULL;
-    cfg = sift_config_load(path, err);
-    if (!cfg) {
+    if (sift_file_read(path, SIFT_FILE_NOFOLLOW, 16u << 20, &text, &len, err)) {
         if (err && err->code == SIFT_ENOTFOUND)
             sift_fail(err, SIFT_ENOTFOUND,
                       "%s: not a model bundle (no manifest.ini); train one "
@@ -173,51 +515,31 @@ struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err)
                       dir, dir);
         return NULL;
     }
-    b = sift_config_section(cfg, "bundle");
-    kv = sift_section_get(b, "format");
-    if (!b || !kv || atoi(kv->value) != SIFT_BUNDLE_FORMAT) {
-        sift_fail(err, SIFT_EFORMAT,
-                  "%s: %s (this sift reads bundle format %d)", path,
-                  !b ? "no [bundle] section" : !kv ? "no format key"
-                                                   : "unsupported format",
-                  SIFT_BUNDLE_FORMAT);
+    cfg = sift_config_parse(text, len, path, dir, err);
+    free(text);
+    if (!cfg || check_manifest(cfg, dir, err))
         goto fail;
-    }
-    p = sift_pipeline_new(cfg, err);
+    p = sift_pipeline_open(cfg, SIFT_PIPELINE_UNTRUSTED, err);
     if (!p)
         goto fail;
-    kv = sift_section_get(b, "name");
+    kv = sift_section_get(sift_config_section(cfg, "bundle"), "name");
     if (kv) {
         free(p->name);
-        p->name = strdup(kv->value);
-    }
-    kv = sift_section_get(b, "labels");
-    if (!kv || !p->name) {
-        sift_fail(err, SIFT_EFORMAT, "%s: [bundle] has no labels", path);
-        goto fail;
-    }
-    for (size_t i = 0; i < p->nlabels; i++)
-        free(p->labels[i]);
-    free(p->labels);
-    p->labels = NULL;
-    p->nlabels = 0;
-    for (const char *q = kv->value; *q;) {
-        const char *e = strchr(q, ',');
-        size_t n = e ? (size_t)(e - q) : strlen(q);
-        char **v = realloc(p->labels, (p->nlabels + 1) * sizeof *v);
-        if (!v || !(v[p->nlabels] = strndup(q, n))) {
-            if (v)
-                p->labels = v;
+        if (!(p->name = strdup(kv->value))) {
             sift_fail(err, SIFT_ENOMEM, "out of memory");
             goto fail;
         }
-        p->labels = v;
-        p->nlabels++;
-        q = e ? e + 1 : q + n;
     }
+    kv = sift_section_get(sift_config_section(cfg, "bundle"), "labels");
+    snprintf(where, sizeof where, "%s:%d: [bundle]", path, kv ? kv->line : 0);
+    if (!kv) {
+        sift_fail(err, SIFT_EFORMAT, "%s has no labels", where);
+        goto fail;
+    }
+    if (sift_pipeline_set_labels(p, kv->value, where, err))
+        goto fail;
     if (p->nlabels < 2) {
-        sift_fail(err, SIFT_EFORMAT, "%s: [bundle] labels: fewer than two",
-                  path);
+        sift_fail(err, SIFT_EFORMAT, "%s labels: fewer than two", where);
         goto fail;
     }
     for (size_t i = 0; i < p->nfeat; i++) {
@@ -229,12 +551,13 @@ struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err)
         offset += (uint32_t)st->plug.desc->dimension(st->inst);
     }
     p->dim = offset;
-    kv = sift_section_get(b, "dimension");
-    if (!kv || strtoull(kv->value, NULL, 10) != p->dim) {
+    kv = sift_section_get(sift_config_section(cfg, "bundle"), "dimension");
+    parse_size(kv->value, &dim);
+    if (dim != p->dim) {
         sift_fail(err, SIFT_EFORMAT,
                   "%s/manifest.ini: dimension %s, but the featurizer files "
                   "give %zu (bundle edited or mixed?)",
-                  dir, kv ? kv->value : "missing", p->dim);
+                  dir, kv->value, p->dim);
         goto fail;
     }
     if (join(path, dir, p->cls.section, err) ||

@@ -11,7 +11,11 @@
 
 #include "pipeline.h"
 
-#define SIFT_BUNDLE_FORMAT 1
+/* 2: manifest.ini lists every state file's size and checksum ([files]). */
+#define SIFT_BUNDLE_FORMAT 2
+
+/* No bundle file may be larger than this. */
+#define SIFT_BUNDLE_FILE_MAX ((size_t)1 << 30)
 
 /* Facts about the training run recorded in the manifest. */
 struct sift_bundle_meta {
@@ -22,7 +26,10 @@ struct sift_bundle_meta {
 };
 
 /* Write trained pipeline p as bundle dir (replacing any old one only once
- * the new one is complete). */
+ * the new one is complete).  A directory is replaced only when it is a
+ * bundle holding nothing sift did not write.  When dir is a symlink, the
+ * new bundle is written beside the link's target as LINKNAME-XXXXXX and
+ * the link is swapped to point at it; the old target stays. */
 int sift_bundle_save(const struct sift_pipeline *p, const char *dir,
                      const struct sift_bundle_meta *meta,
                      struct sift_error *err);
@@ -36,7 +43,8 @@ int sift_bundle_check(const struct sift_pipeline *bundle, const char *dir,
                       const struct sift_pipeline *ini, const char *ini_path,
                       struct sift_error *err);
 
-/* Remove a directory of plain files (a bundle or its temporary). */
+/* Remove a directory of plain files (a bundle or its temporary); a
+ * symlink in its place is left alone. */
 void sift_bundle_remove(const char *dir);
 
 #endif

@@ -11,6 +11,7 @@
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fnmatch.h>
 #include <getopt.h>
@@ -23,6 +24,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "file.h"
 #include "html.h"
 #include "samples.h"
 
@@ -32,6 +34,7 @@ struct opts {
     const char *ini, *model, *out, *files_from;
     char **include, **exclude;
     size_t ninclude, nexclude;
+    size_t *include_hits; /* per --include: files it let through */
     int jobs, lines, summary, follow;
     enum fmt format;
     int *only;            /* per label: 1 to print */
@@ -101,70 +104,105 @@ static int wanted(const struct opts *o, const char *path)
     if (!o->ninclude)
         return 1;
     for (size_t i = 0; i < o->ninclude; i++)
-        if (!fnmatch(o->include[i], base, 0) || !fnmatch(o->include[i], path, 0))
+        if (!fnmatch(o->include[i], base, 0) ||
+            !fnmatch(o->include[i], path, 0)) {
+            o->include_hits[i]++;
             return 1;
+        }
     return 0;
 }
 
-/* Append path (a file, or a directory walked recursively).  Problems
- * become jobs with a warning so they are reported in order. */
+/* A listing problem, reported in input order: the path and why. */
+struct warn {
+    char *path, *why;
+};
+
+struct warnings {
+    struct warn *v;
+    size_t n, cap;
+};
+
+static int warn_add(struct warnings *w, const char *path, const char *why)
+{
+    if (w->n == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 16;
+        struct warn *v = realloc(w->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        w->v = v;
+        w->cap = cap;
+    }
+    w->v[w->n].path = strdup(path);
+    w->v[w->n].why = strdup(why);
+    if (!w->v[w->n].path || !w->v[w->n].why) {
+        free(w->v[w->n].path);
+        free(w->v[w->n].why);
+        return -1;
+    }
+    w->n++;
+    return 0;
+}
+
 static int walk(const struct opts *o, const char *path, struct list *files,
-                struct list *warn, int top, int depth)
+                struct warnings *warn, int top, int depth);
+
+/* The entries of directory path, walked in byte order of names. */
+static int walk_dir(const struct opts *o, const char *path, struct list *files,
+                    struct warnings *warn, int depth)
+{
+    DIR *d;
+    struct dirent *e;
+    struct list names = {0};
+    size_t pl = strlen(path);
+    int rc = 0;
+    if (depth > 64)
+        return warn_add(warn, path,
+                        "directories nested too deep "
+                        "(symlink loop?)");
+    if (!(d = opendir(path)))
+        return warn_add(warn, path, strerror(errno));
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+            list_add(&names, e->d_name)) {
+            rc = -1;
+            break;
+        }
+    closedir(d);
+    if (names.n > 1)
+        qsort(names.v, names.n, sizeof *names.v, cmp_name);
+    for (size_t i = 0; i < names.n && !rc; i++) {
+        char *child;
+        if (asprintf(&child, "%s%s%s", path,
+                     pl && path[pl - 1] == '/' ? "" : "/", names.v[i]) < 0) {
+            rc = -1;
+            break;
+        }
+        rc = walk(o, child, files, warn, 0, depth + 1);
+        free(child);
+    }
+    for (size_t i = 0; i < names.n; i++)
+        free(names.v[i]);
+    free(names.v);
+    return rc;
+}
+
+/* Append path (a file, or a directory walked recursively).  Problems
+ * become warnings so they are reported in order.  Returns -1 only when
+ * memory runs out. */
+static int walk(const struct opts *o, const char *path, struct list *files,
+                struct warnings *warn, int top, int depth)
 {
     struct stat st;
-    char msg[600];
-    if ((o->follow || top ? stat(path, &st) : lstat(path, &st)) != 0) {
-        snprintf(msg, sizeof msg, "%s\t%s", path, strerror(errno));
-        return list_add(warn, msg);
-    }
+    if ((o->follow || top ? stat(path, &st) : lstat(path, &st)) != 0)
+        return warn_add(warn, path, strerror(errno));
     if (S_ISLNK(st.st_mode))
         return 0; /* not followed: --follow-symlinks to follow */
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d;
-        struct dirent *e;
-        struct list names = {0};
-        int rc = 0;
-        if (depth > 64) {
-            snprintf(msg, sizeof msg, "%s\tdirectories nested too deep "
-                                      "(symlink loop?)", path);
-            return list_add(warn, msg);
-        }
-        if (!(d = opendir(path))) {
-            snprintf(msg, sizeof msg, "%s\t%s", path, strerror(errno));
-            return list_add(warn, msg);
-        }
-        while ((e = readdir(d)))
-            if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
-                list_add(&names, e->d_name)) {
-                rc = -1;
-                break;
-            }
-        closedir(d);
-        if (names.n > 1)
-            qsort(names.v, names.n, sizeof *names.v, cmp_name);
-        for (size_t i = 0; i < names.n && !rc; i++) {
-            char *child;
-            size_t pl = strlen(path);
-            if (asprintf(&child, "%s%s%s", path,
-                         pl && path[pl - 1] == '/' ? "" : "/",
-                         names.v[i]) < 0) {
-                rc = -1;
-                break;
-            }
-            rc = walk(o, child, files, warn, 0, depth + 1);
-            free(child);
-        }
-        for (size_t i = 0; i < names.n; i++)
-            free(names.v[i]);
-        free(names.v);
-        return rc;
-    }
+    if (S_ISDIR(st.st_mode))
+        return walk_dir(o, path, files, warn, depth);
     if (!top && !wanted(o, path))
         return 0;
-    if (!S_ISREG(st.st_mode) && !top) {
-        snprintf(msg, sizeof msg, "%s\tnot a regular file", path);
-        return list_add(warn, msg);
-    }
+    if (!S_ISREG(st.st_mode) && !top)
+        return warn_add(warn, path, "not a regular file");
     return list_add(files, path);
 }
 
@@ -224,7 +262,8 @@ static void put_row(FILE *f, const struct run *r, const char *path,
 {
     const struct sift_pipeline *p = r->p;
     if (r->o->format == FMT_TSV) {
-        fprintf(f, "%s\t%zu\t%zu\t%zu\t%s\t%.4f\t", path, index, start, end,
+        cli_put_field(f, path, strlen(path));
+        fprintf(f, "\t%zu\t%zu\t%zu\t%s\t%.4f\t", index, start, end,
                 p->labels[label], scores[label]);
         cli_put_flat(f, text + start, end - start);
         putc('\n', f);
@@ -237,11 +276,17 @@ static void put_row(FILE *f, const struct run *r, const char *path,
     }
     fputs("{\"path\": \"", f);
     cli_put_json(f, path, strlen(path));
-    fprintf(f, "\", \"index\": %zu, \"start\": %zu, \"end\": %zu, "
-               "\"label\": \"%s\", \"confidence\": %.4f, \"scores\": {",
-            index, start, end, p->labels[label], scores[label]);
-    for (size_t k = 0; k < p->nlabels; k++)
-        fprintf(f, "%s\"%s\": %.4f", k ? ", " : "", p->labels[k], scores[k]);
+    fprintf(f,
+            "\", \"index\": %zu, \"start\": %zu, \"end\": %zu, "
+            "\"label\": \"",
+            index, start, end);
+    cli_put_json(f, p->labels[label], strlen(p->labels[label]));
+    fprintf(f, "\", \"confidence\": %.4f, \"scores\": {", scores[label]);
+    for (size_t k = 0; k < p->nlabels; k++) {
+        fputs(k ? ", \"" : "\"", f);
+        cli_put_json(f, p->labels[k], strlen(p->labels[k]));
+        fprintf(f, "\": %.4f", scores[k]);
+    }
     fputs("}, \"text\": \"", f);
     cli_put_json(f, text + start, end - start);
     fputs("\"}\n", f);
@@ -379,16 +424,51 @@ static void on_signal(int sig)
     raise(sig);
 }
 
+/* The temporary file rows go to before it is renamed to path: the mode
+ * of the file it will replace, or what the umask gives a new file.
+ * Temporaries a killed run left beside path are removed first. */
+static FILE *open_output(const char *path)
+{
+    struct stat st;
+    mode_t mode =
+        stat(path, &st) == 0 ? st.st_mode & 07777 : sift_umask_mode(0666);
+    FILE *f = NULL;
+    int fd = -1;
+    sift_tmp_sweep(path);
+    if (sift_tmp_template(tmp_out, sizeof tmp_out, path)) {
+        errno = ENAMETOOLONG;
+    } else if ((fd = mkstemp(tmp_out)) >= 0 && fchmod(fd, mode) == 0) {
+        f = fdopen(fd, "w");
+    }
+    if (!f) {
+        fprintf(stderr, "sift classify: %s: cannot create: %s\n", path,
+                strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(tmp_out);
+        }
+        tmp_out[0] = '\0';
+    }
+    return f;
+}
+
 static int parse_only(struct opts *o, const struct sift_pipeline *p)
 {
     const char *q = o->only_arg;
     o->only = calloc(p->nlabels, sizeof *o->only);
     if (!o->only)
         return -1;
-    while (*q) {
+    do {
         const char *e = strchr(q, ',');
         size_t n = e ? (size_t)(e - q) : strlen(q);
         size_t k;
+        if (n == 0) {
+            cli_usage("classify",
+                      "--only takes labels separated by commas, "
+                      "not '%s'",
+                      o->only_arg);
+            return 1;
+        }
         for (k = 0; k < p->nlabels; k++)
             if (strlen(p->labels[k]) == n && !strncmp(p->labels[k], q, n))
                 break;
@@ -402,7 +482,7 @@ static int parse_only(struct opts *o, const struct sift_pipeline *p)
         }
         o->only[k] = 1;
         q = e ? e + 1 : q + n;
-    }
+    } while (*q || q[-1] == ',');
     return 0;
 }
 
@@ -484,12 +564,16 @@ static int parse_args(int argc, char **argv, struct opts *o)
         case 'v': cli_verbose = 1; break;
         case 'F': o->files_from = optarg; break;
         case 'O': o->only_arg = optarg; break;
-        case 'j':
-            o->jobs = (int)strtol(optarg, &end, 10);
-            if (*end || o->jobs < 1 || o->jobs > 256)
+        case 'j': {
+            long j;
+            errno = 0;
+            j = strtol(optarg, &end, 10);
+            if (errno || end == optarg || *end || j < 1 || j > 256)
                 return cli_usage("classify", "-j takes 1..256, not '%s'",
                                  optarg);
+            o->jobs = (int)j;
             break;
+        }
         case 'f':
             if (!strcmp(optarg, "tsv"))
                 o->format = FMT_TSV;
@@ -511,14 +595,19 @@ static int parse_args(int argc, char **argv, struct opts *o)
                                              "number in [0, 1]");
             break;
         case 'B':
+            errno = 0;
             o->max_bytes = strtoull(optarg, &end, 10);
-            if (*end || !o->max_bytes)
+            if (errno || *end || !o->max_bytes ||
+                !isdigit((unsigned char)*optarg))
                 return cli_usage("classify", "--max-bytes takes a positive "
                                              "number of bytes");
             break;
         case 'I':
-            if (add_glob(&o->include, &o->ninclude, optarg))
+            if (add_glob(&o->include, &o->ninclude, optarg) ||
+                !(o->include_hits =
+                      realloc(o->include_hits, o->ninclude * sizeof(size_t))))
                 return SIFT_EXIT_FAIL;
+            o->include_hits[o->ninclude - 1] = 0;
             break;
         case 'X':
             if (add_glob(&o->exclude, &o->nexclude, optarg))
@@ -543,6 +632,7 @@ static int read_list(const char *from, struct list *paths)
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
+    int rc = 0;
     if (!f) {
         fprintf(stderr, "sift classify: %s: cannot open: %s\n", from,
                 strerror(errno));
@@ -551,19 +641,28 @@ static int read_list(const char *from, struct list *paths)
     while ((n = getline(&line, &cap, f)) > 0) {
         while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
-        if (n && list_add(paths, line))
+        if (n && list_add(paths, line)) {
+            rc = -1;
+            errno = ENOMEM;
             break;
+        }
     }
+    if (!rc && ferror(f))
+        rc = -1;
+    if (rc)
+        fprintf(stderr, "sift classify: %s: read error: %s\n", from,
+                strerror(errno));
     free(line);
     if (f != stdin)
         fclose(f);
-    return 0;
+    return rc;
 }
 
 static void summary_line(FILE *f, const struct sift_pipeline *p,
                          const char *name, const size_t *counts, size_t n)
 {
-    fprintf(f, "%s\t%zu sentences", name, n);
+    cli_put_field(f, name, strlen(name));
+    fprintf(f, "\t%zu sentences", n);
     for (size_t k = 0; k < p->nlabels; k++)
         fprintf(f, "\t%s %zu", p->labels[k], counts[k]);
     fputc('\n', f);
@@ -573,11 +672,12 @@ int cmd_classify(int argc, char **argv)
 {
     struct opts o = {0};
     struct run r = {0};
-    struct list inputs = {0}, files = {0}, warn = {0};
+    struct list inputs = {0}, files = {0};
+    struct warnings warn = {0};
     struct sift_pipeline *p = NULL;
     pthread_t *th = NULL;
     FILE *out = stdout;
-    size_t skipped = 0, sentences = 0, bytes = 0, *total = NULL;
+    size_t skipped = 0, unmatched = 0, sentences = 0, bytes = 0, *total = NULL;
     int status = parse_args(argc, argv, &o), started = 0;
     struct timespec t0, t1;
     if (status)
@@ -603,6 +703,12 @@ int cmd_classify(int argc, char **argv)
         else if (walk(&o, inputs.v[i], &files, &warn, 1, 0))
             goto nomem;
     }
+    for (size_t i = 0; i < o.ninclude; i++)
+        if (!o.include_hits[i]) {
+            fprintf(stderr, "sift classify: --include '%s' matched no file\n",
+                    o.include[i]);
+            unmatched++;
+        }
     /* Listing problems come first, then the files in order. */
     r.njobs = warn.n + files.n;
     r.jobs = calloc(r.njobs ? r.njobs : 1, sizeof *r.jobs);
@@ -610,11 +716,9 @@ int cmd_classify(int argc, char **argv)
     if (!r.jobs || !total)
         goto nomem;
     for (size_t i = 0; i < warn.n; i++) {
-        char *tab = strchr(warn.v[i], '\t');
-        *tab = '\0';
-        r.jobs[i].path = warn.v[i];
-        r.jobs[i].warning = strdup(tab + 1);
-        warn.v[i] = NULL;
+        r.jobs[i].path = warn.v[i].path;
+        r.jobs[i].warning = warn.v[i].why;
+        warn.v[i].path = warn.v[i].why = NULL;
     }
     for (size_t i = 0; i < files.n; i++) {
         r.jobs[warn.n + i].path = files.v[i];
@@ -624,17 +728,10 @@ int cmd_classify(int argc, char **argv)
         if (!(r.jobs[i].counts = calloc(p->nlabels, sizeof(size_t))))
             goto nomem;
     if (o.out) {
-        int fd;
-        snprintf(tmp_out, sizeof tmp_out, "%s.tmp-XXXXXX", o.out);
-        fd = mkstemp(tmp_out);
-        if (fd < 0 || !(out = fdopen(fd, "w"))) {
-            fprintf(stderr, "sift classify: %s: cannot create: %s\n", o.out,
-                    strerror(errno));
-            tmp_out[0] = '\0';
+        if (!(out = open_output(o.out))) {
             status = SIFT_EXIT_FAIL;
             goto out;
         }
-        fchmod(fd, 0644);
         signal(SIGINT, on_signal);
         signal(SIGTERM, on_signal);
         signal(SIGHUP, on_signal);
@@ -669,8 +766,10 @@ int cmd_classify(int argc, char **argv)
         if (failed)
             break;
         if (j->warning) {
-            fprintf(stderr, "%ssift classify: skipped %s: %s\n",
-                    cli_progress_on() ? "\r\033[K" : "", j->path, j->warning);
+            fprintf(stderr, "%ssift classify: skipped ",
+                    cli_progress_on() ? "\r\033[K" : "");
+            cli_put_field(stderr, j->path, strlen(j->path));
+            fprintf(stderr, ": %s\n", j->warning);
             skipped++;
         } else if (j->len && fwrite(j->buf, 1, j->len, out) != j->len) {
             break;
@@ -740,7 +839,7 @@ int cmd_classify(int argc, char **argv)
         fprintf(stderr, "sift classify: %zu files, %zu sentences, %zu "
                         "skipped\n",
                 r.njobs - skipped, sentences, skipped);
-    status = skipped ? SIFT_EXIT_PARTIAL : SIFT_EXIT_OK;
+    status = skipped || unmatched ? SIFT_EXIT_PARTIAL : SIFT_EXIT_OK;
     goto out;
 nomem:
     fprintf(stderr, "sift classify: out of memory\n");
@@ -770,12 +869,15 @@ out:
     for (size_t i = 0; i < files.n; i++)
         free(files.v[i]);
     free(files.v);
-    for (size_t i = 0; i < warn.n; i++)
-        free(warn.v[i]);
+    for (size_t i = 0; i < warn.n; i++) {
+        free(warn.v[i].path);
+        free(warn.v[i].why);
+    }
     free(warn.v);
     free(total);
     free(o.only);
     free(o.include);
+    free(o.include_hits);
     free(o.exclude);
     sift_pipeline_free(p);
     return status;

@@ -14,6 +14,7 @@
 
 #include "bundle.h"
 #include "config.h"
+#include "samples.h"
 
 int cli_fail(const char *cmd, const struct sift_error *err)
 {
@@ -37,8 +38,8 @@ void cli_put_flat(FILE *f, const char *t, size_t n)
 {
     size_t a = 0;
     for (size_t i = 0; i < n; i++) {
-        char c = t[i];
-        if (c == '\t' || c == '\n' || c == '\r' || c == '\0') {
+        unsigned char c = (unsigned char)t[i];
+        if (c < 0x20 || c == 0x7F) {
             fwrite(t + a, 1, i - a, f);
             putc(' ', f);
             a = i + 1;
@@ -47,10 +48,43 @@ void cli_put_flat(FILE *f, const char *t, size_t n)
     fwrite(t + a, 1, n - a, f);
 }
 
-void cli_put_json(FILE *f, const char *t, size_t n)
+void cli_put_field(FILE *f, const char *t, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)t[i];
+        if (c == '\\')
+            fputs("\\\\", f);
+        else if (c == '\t')
+            fputs("\\t", f);
+        else if (c == '\n')
+            fputs("\\n", f);
+        else if (c == '\r')
+            fputs("\\r", f);
+        else if (c < 0x20 || c == 0x7F)
+            fprintf(f, "\\x%02x", c);
+        else
+            putc(c, f);
+    }
+}
+
+size_t cli_utf8_char(const char *t, size_t n)
+{
+    unsigned char c = (unsigned char)t[0];
+    size_t k = c < 0x80                 ? 1
+               : c >= 0xC2 && c <= 0xDF ? 2
+               : c >= 0xE0 && c <= 0xEF ? 3
+               : c >= 0xF0 && c <= 0xF4 ? 4
+                                        : 0;
+    if (!n || !k || k > n)
+        return 0;
+    return sift_utf8_valid(t, k) == k ? k : 0;
+}
+
+void cli_put_json(FILE *f, const char *t, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)t[i];
+        size_t k = c < 0x80 ? 1 : cli_utf8_char(t + i, n - i);
         if (c == '"' || c == '\\')
             fprintf(f, "\\%c", c);
         else if (c == '\n')
@@ -61,9 +95,24 @@ void cli_put_json(FILE *f, const char *t, size_t n)
             fputs("\\r", f);
         else if (c < 0x20 || c == 0x7F)
             fprintf(f, "\\u%04x", c);
+        else if (k == 0)
+            fputs("\\ufffd", f); /* a byte that is not UTF-8 */
         else
-            putc(c, f);
+            fwrite(t + i, 1, k, f);
+        i += k ? k : 1;
     }
+}
+
+int cli_number(const char *s, long min, long max, long *out)
+{
+    char *end;
+    long v;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < min || v > max)
+        return -1;
+    *out = v;
+    return 0;
 }
 
 static int progress_state = -1;

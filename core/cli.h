@@ -48,10 +48,22 @@ const char *cli_default_ini(void);
 /* Set by -v: cli_open says what it opened. */
 extern int cli_verbose;
 
-/* Write text[0..n) with tabs, newlines, CRs and NULs shown as spaces. */
+/* Write text[0..n) with every control byte (tab, newline, CR, NUL...)
+ * shown as a space: a TSV text column. */
 void cli_put_flat(FILE *f, const char *text, size_t n);
-/* Write text[0..n) as a JSON string body (no quotes). */
+/* Write text[0..n) as one TSV field that keeps every byte: backslash,
+ * tab, newline and CR as \\, \t, \n, \r, other control bytes as \xHH
+ * (paths, which must stay findable). */
+void cli_put_field(FILE *f, const char *text, size_t n);
+/* Write text[0..n) as a JSON string body (no quotes): always valid
+ * JSON, with each byte that is not part of valid UTF-8 as \ufffd. */
 void cli_put_json(FILE *f, const char *text, size_t n);
+/* Length of the valid UTF-8 character at t[0..n), or 0 when invalid. */
+size_t cli_utf8_char(const char *t, size_t n);
+
+/* Parse s as a whole decimal number in [min, max] into *out; -1 when
+ * it is not one (junk, overflow, out of range). */
+int cli_number(const char *s, long min, long max, long *out);
 
 /* Progress line on stderr when it is a terminal ("\r..." updates). */
 int cli_progress_on(void);

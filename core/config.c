@@ -8,12 +8,19 @@
  * a section only when it has keys).
  */
 #include "config.h"
+#include "file.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <ini.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Sections and keys are checked for duplicates pairwise, so their
+ * number is capped: an ini is refused early, not after minutes. */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define MAX_TEXT STR(SIFT_CONFIG_MAX)
 
 struct parse {
     struct sift_config *cfg;
@@ -51,6 +58,10 @@ static struct sift_section *add_section(struct parse *ps, const char *name,
 {
     struct sift_config *c = ps->cfg;
     struct sift_section *s;
+    if (c->nsec == SIFT_CONFIG_MAX) {
+        fail_at(ps, SIFT_EFORMAT, "more than %s sections", MAX_TEXT);
+        return NULL;
+    }
     for (size_t i = 0; i < c->nsec; i++) {
         if (strlen(c->sec[i].name) == n && !memcmp(c->sec[i].name, name, n)) {
             char nm[128];
@@ -142,6 +153,9 @@ static int handler(void *user, const char *section, const char *name,
         kv->value = v;
         return 1;
     }
+    if (s->nkv == SIFT_CONFIG_MAX)
+        return fail_at(ps, SIFT_EFORMAT, "more than %s keys in a section",
+                       MAX_TEXT);
     for (size_t i = 0; i < s->nkv; i++) {
         if (!strcmp(s->kv[i].key, name)) {
             char msg[300];
@@ -206,50 +220,24 @@ fail:
 
 struct sift_config *sift_config_load(const char *path, struct sift_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    char *text = NULL, *dir = NULL, *slash;
-    size_t len = 0, cap = 0, got;
+    char *text = NULL, *dir, *slash;
+    size_t len = 0;
     struct sift_config *c = NULL;
-    if (!f) {
-        sift_fail(err, errno == ENOENT ? SIFT_ENOTFOUND : SIFT_EIO,
-                  "%s: cannot open: %s", path, strerror(errno));
+    /* a regular file (never a FIFO that would hang) of at most 16 MiB */
+    if (sift_file_read(path, 0, 16u << 20, &text, &len, err))
         return NULL;
-    }
-    do {
-        if (len + 4096 > cap) {
-            char *t;
-            cap = cap ? cap * 2 : 8192;
-            if (cap > (16u << 20)) {
-                sift_fail(err, SIFT_EFORMAT, "%s: larger than 16 MiB", path);
-                goto out;
-            }
-            t = realloc(text, cap);
-            if (!t) {
-                sift_fail(err, SIFT_ENOMEM, "%s: out of memory", path);
-                goto out;
-            }
-            text = t;
-        }
-        got = fread(text + len, 1, cap - len, f);
-        len += got;
-    } while (got > 0);
-    if (ferror(f)) {
-        sift_fail(err, SIFT_EIO, "%s: read error: %s", path, strerror(errno));
-        goto out;
-    }
     dir = strdup(path);
     if (!dir) {
         sift_fail(err, SIFT_ENOMEM, "%s: out of memory", path);
-        goto out;
+        free(text);
+        return NULL;
     }
     slash = strrchr(dir, '/');
     if (slash)
         slash[slash == dir ? 1 : 0] = '\0';
     else
         strcpy(dir, ".");
-    c = sift_config_parse(text ? text : "", len, path, dir, err);
-out:
-    fclose(f);
+    c = sift_config_parse(text, len, path, dir, err);
     free(text);
     free(dir);
     return c;

@@ -30,8 +30,12 @@ struct sift_config {
     size_t nsec;
 };
 
+/* At most this many sections in a file, and keys in a section. */
+#define SIFT_CONFIG_MAX 1000
+
 /* Parse the ini file at path.  Rejects syntax errors, duplicate sections
- * and duplicate keys, with file:line in err.  Returns NULL on failure. */
+ * and duplicate keys, and more than SIFT_CONFIG_MAX sections or keys
+ * in a section, with file:line in err.  Returns NULL on failure. */
 struct sift_config *sift_config_load(const char *path, struct sift_error *err);
 
 /* Parse ini text held in memory; `name` stands for the file in messages

@@ -70,7 +70,8 @@ static void print_errors(const struct sift_samples *ss, const int *pred,
                 v[a].pred >= 0 ? ss->labels[v[a].pred] : "?", b - a);
         for (size_t k = a; k < b; k++) {
             const struct sift_sample *s = &ss->s[v[k].i];
-            fprintf(f, "%s:%d\t", ss->files[s->file], s->line);
+            cli_put_field(f, ss->files[s->file], strlen(ss->files[s->file]));
+            fprintf(f, ":%d\t", s->line);
             cli_put_flat(f, s->text, s->len);
             fputc('\n', f);
         }
@@ -95,7 +96,7 @@ int cmd_eval(int argc, char **argv)
     const char *ini = NULL, *model = NULL;
     int c, json = 0, errors = 0, skip_bad = 0, group = SIFT_GROUP_TOPIC;
     int status = SIFT_EXIT_FAIL, *pred = NULL;
-    long folds = 0;
+    long folds = 0, seedv;
     unsigned seed = 1;
     char *end;
     double *scores = NULL;
@@ -112,7 +113,12 @@ int cmd_eval(int argc, char **argv)
         case 'J': json = 1; break;
         case 'E': errors = 1; break;
         case 'S': skip_bad = 1; break;
-        case 'R': seed = (unsigned)strtoul(optarg, NULL, 10); break;
+        case 'R':
+            if (cli_number(optarg, 0, 4294967295L, &seedv))
+                return cli_usage("eval", "--seed takes a number in "
+                                         "0..4294967295");
+            seed = (unsigned)seedv;
+            break;
         case 'K':
             folds = strtol(optarg, &end, 10);
             if (*end || folds < 2 || folds > 100)

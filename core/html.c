@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "cli.h"
+
 /* Colours for up to eight labels, in label order; "background" is grey. */
 static const char *const colours[] = {"#f6c7c7", "#c7d9f6", "#f6e3b0",
                                       "#d3ecc9", "#e3cdf2", "#c9ecec",
@@ -17,17 +19,28 @@ static const char *colour(const struct sift_pipeline *p, size_t k)
     return colours[k % 8];
 }
 
+/* Text as HTML: markup characters as entities, control bytes as
+ * spaces, bytes that are not UTF-8 as U+FFFD (the page says utf-8). */
 static void put_html(FILE *f, const char *t, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        switch (t[i]) {
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '&': fputs("&amp;", f); break;
-        case '"': fputs("&quot;", f); break;
-        case '\0': case '\r': case '\n': case '\t': putc(' ', f); break;
-        default: putc(t[i], f);
-        }
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)t[i];
+        size_t k = c < 0x80 ? 1 : cli_utf8_char(t + i, n - i);
+        if (c == '<')
+            fputs("&lt;", f);
+        else if (c == '>')
+            fputs("&gt;", f);
+        else if (c == '&')
+            fputs("&amp;", f);
+        else if (c == '"')
+            fputs("&quot;", f);
+        else if (c < 0x20 || c == 0x7F)
+            putc(' ', f);
+        else if (k == 0)
+            fputs("\xEF\xBF\xBD", f);
+        else
+            fwrite(t + i, 1, k, f);
+        i += k ? k : 1;
     }
 }
 

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,10 +164,13 @@ int cmd_plugins(int argc, char **argv)
 
 int cmd_segment(int argc, char **argv)
 {
-    static const struct option opts[] = {{"config", required_argument, 0, 'c'},
-                                         {"help", no_argument, 0, 'h'},
-                                         {0, 0, 0, 0}};
+    static const struct option opts[] = {
+        {"config", required_argument, 0, 'c'},
+        {"max-bytes", required_argument, 0, 'B'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
     const char *ini = NULL;
+    long max_bytes = 64L << 20;
     struct sift_error err = {0};
     struct sift_pipeline *p;
     struct sift_worker *w;
@@ -176,14 +180,23 @@ int cmd_segment(int argc, char **argv)
         case 'c':
             ini = optarg;
             break;
+        case 'B':
+            if (cli_number(optarg, 1, LONG_MAX, &max_bytes))
+                return cli_usage("segment", "--max-bytes takes a positive "
+                                            "number of bytes");
+            break;
         case 'h':
-            printf("usage: sift segment [-c INI] PATH...\n\n"
+            printf("usage: sift segment [-c INI] [--max-bytes N] PATH...\n\n"
                    "Print the sentences of each file ('-' for stdin) as\n"
                    "  path<TAB>index<TAB>start<TAB>end<TAB>text\n"
                    "with index from 1, byte offsets [start, end), and tabs "
                    "and newlines in the\ntext shown as spaces.\n\n"
                    "  -c, --config INI   pipeline whose [segmenter] to use "
-                   "(default pipeline.ini)\n");
+                   "(default pipeline.ini)\n"
+                   "      --max-bytes N  skip files larger than N (default "
+                   "64 MiB)\n\n"
+                   "Exit status: 0 all done, 1 failure, 2 usage, 3 some "
+                   "files skipped.\n");
             return SIFT_EXIT_OK;
         default:
             return cli_usage("segment", "unknown option");
@@ -203,14 +216,20 @@ int cmd_segment(int argc, char **argv)
         char *text;
         size_t len, n;
         const struct sift_span *sp;
-        if (cli_read_file(argv[i], &text, &len, 0, &err) ||
-            sift_worker_segment(w, text, len, &sp, &n, &err)) {
+        if (cli_read_file(argv[i], &text, &len, (size_t)max_bytes, &err)) {
+            fprintf(stderr, "sift segment: skipped %s\n", err.msg);
+            if (status == SIFT_EXIT_OK)
+                status = SIFT_EXIT_PARTIAL;
+            continue;
+        }
+        if (sift_worker_segment(w, text, len, &sp, &n, &err)) {
             status = cli_fail("segment", &err);
+            free(text);
             continue;
         }
         for (size_t k = 0; k < n; k++) {
-            printf("%s\t%zu\t%zu\t%zu\t", argv[i], k + 1, sp[k].start,
-                   sp[k].end);
+            cli_put_field(stdout, argv[i], strlen(argv[i]));
+            printf("\t%zu\t%zu\t%zu\t", k + 1, sp[k].start, sp[k].end);
             cli_put_flat(stdout, text + sp[k].start, sp[k].end - sp[k].start);
             putchar('\n');
         }

@@ -5,6 +5,7 @@
  */
 #include "metrics.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +107,23 @@ void sift_metrics_print(const struct sift_metrics *m, char *const *labels,
     }
 }
 
+/* A label as a JSON string (labels are UTF-8; quotes, backslashes and
+ * control bytes are escaped). */
+static void put_name(FILE *f, const char *s)
+{
+    putc('"', f);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c < 0x20 || c == 0x7F)
+            fprintf(f, "\\u%04x", c);
+        else
+            putc(c, f);
+    }
+    putc('"', f);
+}
+
 void sift_metrics_json(const struct sift_metrics *m, char *const *labels,
                        FILE *f)
 {
@@ -114,11 +132,13 @@ void sift_metrics_json(const struct sift_metrics *m, char *const *labels,
                "\"micro_f1\": %.6f, \"total\": %zu, \"labels\": {",
             m->accuracy, m->macro_p, m->macro_r, m->macro_f1, m->micro_f1,
             m->total);
-    for (size_t i = 0; i < m->k; i++)
-        fprintf(f, "%s\"%s\": {\"precision\": %.6f, \"recall\": %.6f, "
+    for (size_t i = 0; i < m->k; i++) {
+        fputs(i ? ", " : "", f);
+        put_name(f, labels[i]);
+        fprintf(f, ": {\"precision\": %.6f, \"recall\": %.6f, "
                    "\"f1\": %.6f, \"support\": %zu}",
-                i ? ", " : "", labels[i], m->precision[i], m->recall[i],
-                m->f1[i], m->support[i]);
+                m->precision[i], m->recall[i], m->f1[i], m->support[i]);
+    }
     fprintf(f, "}, \"confusion\": [");
     for (size_t i = 0; i < m->k; i++) {
         fprintf(f, "%s[", i ? ", " : "");

@@ -19,7 +19,9 @@ static const char *const host_keys[] = {"plugin", "weight", "plugin_version"};
 static const char *const pipeline_keys[] = {"name", "plugin_path", "model",
                                             "labels"};
 static const char *const known_sections[] = {
-    "pipeline", "segmenter", "tokenizer", "features", "classifier", "bundle"};
+    "pipeline",   "segmenter", "tokenizer", "features",
+    "classifier", "bundle",    "files"};
+#define NKNOWN (sizeof known_sections / sizeof *known_sections)
 
 static void stage_release(struct sift_stage *st)
 {
@@ -179,6 +181,12 @@ static int stage_init(struct sift_pipeline *p, const struct sift_config *cfg,
                          : kind == SIFT_FEATURIZER ? "ngrams"
                                                    : "svm");
     snprintf(where, sizeof where, "%s:%d", cfg->path, pk->line);
+    if (p->untrusted && strchr(pk->value, '/'))
+        return sift_fail(err, SIFT_EINVAL,
+                         "%s: [%s] plugin = %s: a bundle names plugins by "
+                         "name only (they load from the trusted search "
+                         "path, never from a path the bundle gives)",
+                         where, s->name, pk->value);
     rc = sift_plugin_load(&p->path, pk->value, where, &st->plug, err);
     if (rc)
         return rc;
@@ -272,19 +280,78 @@ static int split_labels(struct sift_pipeline *p, const char *list)
     return 0;
 }
 
+/* Why label q[0..n) cannot be one, or NULL. */
+static const char *bad_label(const struct sift_pipeline *p, const char *q,
+                             size_t n)
+{
+    if (n == 0)
+        return "an empty label";
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)q[i] < 0x20 || q[i] == 0x7F)
+            return "a label holding a TAB or another control character";
+    if (sift_utf8_valid(q, n) != n)
+        return "a label that is not UTF-8";
+    for (size_t i = 0; i < p->nlabels; i++)
+        if (strlen(p->labels[i]) == n && !memcmp(p->labels[i], q, n))
+            return "a label that repeats";
+    return NULL;
+}
+
+int sift_pipeline_set_labels(struct sift_pipeline *p, const char *list,
+                             const char *where, struct sift_error *err)
+{
+    const char *q = list, *why = NULL;
+    int comma = 1; /* a label is due: at the start and after a comma */
+    for (size_t i = 0; i < p->nlabels; i++)
+        free(p->labels[i]);
+    free(p->labels);
+    p->labels = NULL;
+    p->nlabels = 0;
+    for (;;) {
+        while (*q == ' ')
+            q++;
+        if (!*q || *q == ',') {
+            if (comma && (*q || p->nlabels || !*list)) {
+                why = "an empty label";
+                break;
+            }
+            if (!*q++)
+                break;
+            comma = 1;
+            continue;
+        }
+        size_t n = strcspn(q, ", ");
+        char **v;
+        if ((why = bad_label(p, q, n)))
+            break;
+        if (!(v = realloc(p->labels, (p->nlabels + 1) * sizeof *v)))
+            return sift_fail(err, SIFT_ENOMEM, "out of memory");
+        p->labels = v;
+        if (!(v[p->nlabels] = strndup(q, n)))
+            return sift_fail(err, SIFT_ENOMEM, "out of memory");
+        p->nlabels++;
+        q += n;
+        comma = 0;
+    }
+    if (why)
+        return sift_fail(err, SIFT_EINVAL, "%s labels = %s: %s", where, list,
+                         why);
+    return 0;
+}
+
 static int check_sections(const struct sift_config *cfg,
                           struct sift_error *err)
 {
     for (size_t i = 0; i < cfg->nsec; i++) {
         const char *n = cfg->sec[i].name;
         int ok = 0;
-        for (size_t k = 0; k < 6; k++)
+        for (size_t k = 0; k < NKNOWN; k++)
             if (!strcmp(n, known_sections[k]))
                 ok = 1;
         if (!strncmp(n, "features.", 9) && n[9])
             ok = 1;
         if (!ok) {
-            const char *close = sift_closest(n, known_sections, 6);
+            const char *close = sift_closest(n, known_sections, NKNOWN);
             return sift_fail(err, SIFT_EINVAL,
                              "%s:%d: unknown section [%s]%s%s%s (expected "
                              "[pipeline], [segmenter], [tokenizer], "
@@ -308,17 +375,43 @@ static const struct sift_section *need(const struct sift_config *cfg,
     return s;
 }
 
+/* How many [features] sections cfg has: refused above the cap before
+ * any plugin loads, since each may load a lexicon. */
+static int count_featurizers(const struct sift_config *cfg,
+                             struct sift_error *err)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < cfg->nsec; i++)
+        if (!strcmp(cfg->sec[i].name, "features") ||
+            !strncmp(cfg->sec[i].name, "features.", 9))
+            n++;
+    if (n > SIFT_MAX_FEATURIZERS)
+        return sift_fail(err, SIFT_EINVAL,
+                         "%s: %zu featurizer sections; at most %d are "
+                         "allowed",
+                         cfg->path, n, SIFT_MAX_FEATURIZERS);
+    return 0;
+}
+
 struct sift_pipeline *sift_pipeline_new(const struct sift_config *cfg,
                                         struct sift_error *err)
+{
+    return sift_pipeline_open(cfg, 0, err);
+}
+
+struct sift_pipeline *sift_pipeline_open(const struct sift_config *cfg,
+                                         int flags, struct sift_error *err)
 {
     struct sift_pipeline *p = calloc(1, sizeof *p);
     const struct sift_section *ps, *s;
     const struct sift_kv *kv;
+    char where[600];
     if (!p) {
         sift_fail(err, SIFT_ENOMEM, "out of memory");
         return NULL;
     }
-    if (check_sections(cfg, err))
+    p->untrusted = !!(flags & SIFT_PIPELINE_UNTRUSTED);
+    if (check_sections(cfg, err) || count_featurizers(cfg, err))
         goto fail;
     ps = sift_config_section(cfg, "pipeline");
     for (size_t k = 0; ps && k < ps->nkv; k++) {
@@ -348,12 +441,21 @@ struct sift_pipeline *sift_pipeline_new(const struct sift_config *cfg,
         if (!p->model)
             goto nomem;
     }
-    kv = sift_section_get(ps, "labels");
-    if (kv && split_labels(p, kv->value))
-        goto nomem;
     if (!p->name)
         goto nomem;
+    kv = sift_section_get(ps, "labels");
+    snprintf(where, sizeof where, "%s:%d: [pipeline]", cfg->path,
+             kv ? kv->line : 0);
+    if (kv && sift_pipeline_set_labels(p, kv->value, where, err))
+        goto fail;
     kv = sift_section_get(ps, "plugin_path");
+    if (kv && p->untrusted) {
+        sift_fail(err, SIFT_EINVAL,
+                  "%s:%d: [pipeline] plugin_path is not allowed in a model "
+                  "bundle (plugins load only from the trusted search path)",
+                  cfg->path, kv->line);
+        goto fail;
+    }
     if (sift_plugin_path_init(&p->path, kv ? kv->value : NULL, cfg->dir, err))
         goto fail;
     if (!(s = need(cfg, "segmenter", err)) ||

@@ -36,6 +36,7 @@ struct sift_pipeline {
     size_t nlabels;
     size_t dim;              /* total feature dimension once fitted */
     int ready;               /* featurizers fitted, classifier trained */
+    int untrusted;           /* built from a bundle's manifest */
     struct sift_plugin_path path;
 };
 
@@ -45,6 +46,27 @@ struct sift_pipeline {
  * failure. */
 struct sift_pipeline *sift_pipeline_new(const struct sift_config *cfg,
                                         struct sift_error *err);
+
+/* At most this many [features] sections. */
+#define SIFT_MAX_FEATURIZERS 64
+
+/* sift_pipeline_open() flags. */
+enum {
+    /* cfg is a bundle's manifest, i.e. data from anywhere: plugins are
+     * named by name only and [pipeline] plugin_path is refused, so they
+     * load only from the trusted search path. */
+    SIFT_PIPELINE_UNTRUSTED = 1
+};
+
+/* sift_pipeline_new() with flags. */
+struct sift_pipeline *sift_pipeline_open(const struct sift_config *cfg,
+                                         int flags, struct sift_error *err);
+
+/* Replace p's labels with the comma- or space-separated list.  Refuses,
+ * with `where` ("file:line: [section]") in the message, an empty label,
+ * one that repeats, or one holding a TAB or other control character. */
+int sift_pipeline_set_labels(struct sift_pipeline *p, const char *list,
+                             const char *where, struct sift_error *err);
 void sift_pipeline_free(struct sift_pipeline *p);
 
 /* Fit featurizers and train the classifier on samples idx[0..n) of ss

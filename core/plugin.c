@@ -123,18 +123,69 @@ int sift_plugin_load(const struct sift_plugin_path *sp, const char *name,
                      where, name, name, tried);
 }
 
+/* Who may own a plugin or a directory above it: root or the user sift
+ * runs as. */
+static int trusted_owner(const struct stat *st)
+{
+    return st->st_uid == 0 || st->st_uid == geteuid();
+}
+
+/* The directories above real (an absolute path without symlinks), up
+ * to /: owned by root or you, and not writable by group or others (as
+ * ssh's StrictModes: even a sticky /tmp does not pass). */
+static int check_dirs(const char *path, const char *real,
+                      struct sift_error *err)
+{
+    char dir[PATH_MAX], *slash;
+    struct stat st;
+    snprintf(dir, sizeof dir, "%s", real);
+    while ((slash = strrchr(dir, '/'))) {
+        slash[slash == dir ? 1 : 0] = '\0';
+        if (stat(dir, &st) != 0)
+            return sift_fail(err, SIFT_EIO, "%s: cannot check %s: %s", path,
+                             dir, strerror(errno));
+        if (!trusted_owner(&st))
+            return sift_fail(err, SIFT_EINVAL,
+                             "%s: refusing to load a plugin from %s, owned by "
+                             "uid %ld, not by you or root (its owner can "
+                             "replace the plugin); set "
+                             "SIFT_ALLOW_INSECURE_PLUGINS=1 to override",
+                             path, dir, (long)st.st_uid);
+        if (st.st_mode & (S_IWGRP | S_IWOTH))
+            return sift_fail(err, SIFT_EINVAL,
+                             "%s: refusing to load a plugin from the group- "
+                             "or world-writable directory %s (anyone who can "
+                             "write there can replace it); fix with chmod "
+                             "go-w %s, or set SIFT_ALLOW_INSECURE_PLUGINS=1",
+                             path, dir, dir);
+        if (slash == dir)
+            break;
+    }
+    return 0;
+}
+
 /* Like ssh's StrictModes: a plugin anyone else can replace is code
- * anyone else can run as you. */
-static int check_trust(const char *path, struct sift_error *err)
+ * anyone else can run as you.  Checked before dlopen, which runs the
+ * plugin's constructors.  `real` gets the resolved path to open. */
+static int check_trust(const char *path, char *real, struct sift_error *err)
 {
     struct stat st;
-    char dir[PATH_MAX], *slash;
     const char *allow = getenv("SIFT_ALLOW_INSECURE_PLUGINS");
-    if (allow && !strcmp(allow, "1"))
-        return 0;
-    if (stat(path, &st) != 0)
+    if (!realpath(path, real) || stat(real, &st) != 0)
         return sift_fail(err, SIFT_ENOTFOUND, "%s: cannot open plugin: %s",
                          path, strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return sift_fail(err, SIFT_EINVAL,
+                         "%s: not a regular file (a plugin is a .so file)",
+                         path);
+    if (allow && !strcmp(allow, "1"))
+        return 0;
+    if (!trusted_owner(&st))
+        return sift_fail(err, SIFT_EINVAL,
+                         "%s: refusing to load a plugin owned by uid %ld, not "
+                         "by you or root (its owner can run code as you); "
+                         "set SIFT_ALLOW_INSECURE_PLUGINS=1 to override",
+                         path, (long)st.st_uid);
     if (st.st_mode & (S_IWGRP | S_IWOTH))
         return sift_fail(err, SIFT_EINVAL,
                          "%s: refusing to load a group- or world-writable "
@@ -142,22 +193,7 @@ static int check_trust(const char *path, struct sift_error *err)
                          "you); fix with chmod go-w, or set "
                          "SIFT_ALLOW_INSECURE_PLUGINS=1",
                          path);
-    snprintf(dir, sizeof dir, "%s", path);
-    slash = strrchr(dir, '/');
-    if (slash == dir)
-        dir[1] = '\0';
-    else if (slash)
-        *slash = '\0';
-    else
-        strcpy(dir, ".");
-    if (stat(dir, &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH)))
-        return sift_fail(err, SIFT_EINVAL,
-                         "%s: refusing to load a plugin from the group- or "
-                         "world-writable directory %s (anyone who can write "
-                         "there can replace it); fix with chmod go-w %s, or "
-                         "set SIFT_ALLOW_INSECURE_PLUGINS=1",
-                         path, dir, dir);
-    return 0;
+    return check_dirs(path, real, err);
 }
 
 static int check_ops(const char *path, const struct sift_plugin *d,
@@ -207,11 +243,12 @@ int sift_plugin_open(const char *path, struct sift_loaded *out,
     sift_plugin_fn fn;
     const struct sift_plugin *d;
     int rc;
+    char real[PATH_MAX];
     memset(out, 0, sizeof *out);
-    rc = check_trust(path, err);
+    rc = check_trust(path, real, err);
     if (rc)
         return rc;
-    h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    h = dlopen(real, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
         const char *e = dlerror();
         return sift_fail(err, SIFT_EABI, "%s: cannot load plugin: %s", path,

@@ -38,9 +38,12 @@ int sift_plugin_load(const struct sift_plugin_path *sp, const char *name,
 
 /* dlopen the file at path (RTLD_NOW), find SIFT_PLUGIN_SYMBOL and check
  * the descriptor: ABI version, struct size, kind, and the operations its
- * kind requires.  Refuses group/world-writable files or directories
- * unless $SIFT_ALLOW_INSECURE_PLUGINS is 1.  On failure nothing stays
- * open and out is zeroed. */
+ * kind requires.  Before dlopen (which runs the plugin's constructors)
+ * refuses what is not a regular file, and, unless
+ * $SIFT_ALLOW_INSECURE_PLUGINS is 1, a file or any directory above it up
+ * to / that is owned by someone other than root or the user, or is
+ * group/world-writable.  On failure nothing stays open and out is
+ * zeroed. */
 int sift_plugin_open(const char *path, struct sift_loaded *out,
                      struct sift_error *err);
 

@@ -136,7 +136,7 @@ int cmd_train(int argc, char **argv)
         {0, 0, 0, 0}};
     const char *ini = cli_default_ini(), *out = NULL;
     int c, skip_bad = 0, group = SIFT_GROUP_TOPIC, status = SIFT_EXIT_FAIL;
-    long folds = 0;
+    long folds = 0, seedv;
     double frac = 1;
     unsigned seed = 1;
     char *end, *extra = NULL;
@@ -166,7 +166,12 @@ int cmd_train(int argc, char **argv)
                 return cli_usage("train", "--fraction takes a number in "
                                           "(0, 1]");
             break;
-        case 'R': seed = (unsigned)strtoul(optarg, NULL, 10); break;
+        case 'R':
+            if (cli_number(optarg, 0, 4294967295L, &seedv))
+                return cli_usage("train", "--seed takes a number in "
+                                          "0..4294967295");
+            seed = (unsigned)seedv;
+            break;
         case 'h': fputs(train_help, stdout); return SIFT_EXIT_OK;
         default: return cli_usage("train", "unknown option");
         }
@@ -321,7 +326,7 @@ int cmd_tune(int argc, char **argv)
         {0, 0, 0, 0}};
     const char *ini = cli_default_ini(), *metric = "macro-f1", *out = NULL;
     int c, group = SIFT_GROUP_TOPIC, skip_bad = 0, status = SIFT_EXIT_FAIL;
-    long k = 5;
+    long k = 5, seedv;
     unsigned seed = 1;
     char *end;
     struct axis ax[8];
@@ -337,7 +342,12 @@ int cmd_tune(int argc, char **argv)
         case 'o': out = optarg; break;
         case 'M': metric = optarg; break;
         case 'S': skip_bad = 1; break;
-        case 'R': seed = (unsigned)strtoul(optarg, NULL, 10); break;
+        case 'R':
+            if (cli_number(optarg, 0, 4294967295L, &seedv))
+                return cli_usage("tune", "--seed takes a number in "
+                                         "0..4294967295");
+            seed = (unsigned)seedv;
+            break;
         case 'k':
             k = strtol(optarg, &end, 10);
             if (*end || k < 2 || k > 100)

@@ -106,7 +106,7 @@ check "classify: --only unknown label" 2 "unknown label 'rumour'" -- \
 check "missing ini" 1 "nope.ini: cannot open" -- \
     "$SIFT" classify -c "$T/nope.ini" "$T/train.tsv"
 mkdir "$T/dir.ini"
-check "unreadable ini (a directory)" 1 "dir.ini: read error: Is a directory" -- \
+check "unreadable ini (a directory)" 1 "dir.ini: is a directory" -- \
     "$SIFT" segment -c "$T/dir.ini" "$T/train.tsv"
 printf '[pipeline]\nname\n' >"$T/syntax.ini"
 check "ini syntax error" 1 "syntax.ini:2: syntax error" -- \
@@ -252,13 +252,29 @@ cp -r "$M" "$T/nofile"
 rm "$T/nofile/classifier.svm"
 check "bundle with a missing file" 1 "nofile/classifier.svm: cannot open" -- \
     "$SIFT" classify -m "$T/nofile" "$T/train.tsv"
+# rehash BUNDLE FILE: record FILE's new size and checksum in the manifest,
+# as someone who edits a bundle on purpose would
+rehash() {
+    local f="$1/$2" h=-3750763034362895579 b # FNV-1a 64 offset, signed
+    for b in $(od -An -v -tu1 "$f"); do
+        h=$(((h ^ b) * 1099511628211))
+    done
+    sed -i "s/^$2 = .*/$2 = $(stat -c %s "$f") $(printf %016x "$h")/" \
+        "$1/manifest.ini"
+}
 cp -r "$M" "$T/trunc"
 head -c 300 "$M/classifier.svm" >"$T/trunc/classifier.svm"
-check "truncated libsvm model" 1 "trunc/classifier.svm:[0-9]+: invalid libsvm model" -- \
+check "truncated libsvm model: checksum" 1 "trunc/classifier.svm: does not match .*manifest.ini:[0-9]+ \(size differs\)" -- \
+    "$SIFT" classify -m "$T/trunc" "$T/train.tsv"
+rehash "$T/trunc" classifier.svm
+check "truncated libsvm model, checksum updated" 1 "trunc/classifier.svm:[0-9]+: invalid libsvm model" -- \
     "$SIFT" classify -m "$T/trunc" "$T/train.tsv"
 cp -r "$M" "$T/edited"
 sed -i 's/^nr_class 4/nr_class 3/' "$T/edited/classifier.svm"
-check "edited libsvm model" 1 "edited/classifier.svm:[0-9]+: invalid libsvm model" -- \
+check "edited libsvm model: checksum" 1 "edited/classifier.svm: does not match .*\(checksum differs\)" -- \
+    "$SIFT" classify -m "$T/edited" "$T/train.tsv"
+rehash "$T/edited" classifier.svm
+check "edited libsvm model, checksum updated" 1 "edited/classifier.svm:[0-9]+: invalid libsvm model" -- \
     "$SIFT" classify -m "$T/edited" "$T/train.tsv"
 cp -r "$M" "$T/dim"
 sed -i 's/^dimension = .*/dimension = 7/' "$T/dim/manifest.ini"
@@ -316,6 +332,357 @@ grep -q "threat" "$T/report.tsv" || {
     fail=$((fail + 1))
     echo "FAIL  classify -o wrote no rows"
 }
+
+# --- issue 12: data loss, foreign code, crashes, corrupt rows ---------------
+# say NAME CONDITION...: a pass when the command succeeds, else a failure
+say() {
+    local name=$1
+    shift
+    if "$@"; then
+        pass=$((pass + 1))
+        echo "ok    $name"
+    else
+        fail=$((fail + 1))
+        echo "FAIL  $name"
+    fi
+}
+long=$(head -c 700 /dev/zero | tr '\0' x)
+check "1: a 700-byte missing path is skipped, not a crash" 3 \
+    "skipped .*xxxx: File name too long" -- "$SIFT" classify -m "$M" "$T/$long"
+deep="$T/deep/$(head -c 200 /dev/zero | tr '\0' d)/$(head -c 200 /dev/zero | tr '\0' e)/$(head -c 200 /dev/zero | tr '\0' f)"
+mkdir -p "$deep"
+mkfifo "$deep/fifo"
+cp "$T/train.tsv" "$deep/a.txt"
+check "1: a FIFO with a 600+ byte path in a tree is skipped" 3 \
+    "skipped .*fffff/fifo: not a regular file" -- \
+    "$SIFT" classify -m "$M" "$T/deep"
+say "1: ... and the tree's other files still give rows" \
+    grep -q "a.txt" "$T/out"
+rm -rf "$T/deep"
+
+R4="$T/rows"
+mkdir "$R4"
+printf 'The army denied it. Bad \xff\xfe text.\n' >"$R4/$(printf 'a\tb.txt')"
+printf 'They warned that they would strike.\n' >"$R4/$(printf 'n\nl\\x.txt')"
+check "4: odd names and bytes, tsv" 0 "" -- "$SIFT" classify -m "$M" "$R4"
+say "4: every tsv row has 7 columns" \
+    awk -F'\t' 'NF != 7 {bad = 1} END {exit bad || NR != 3}' "$T/out"
+say "4: a path's TAB, newline and backslash are escaped" \
+    grep -qF "rows/n\\nl\\\\x.txt	1	" "$T/out"
+check "4: odd names and bytes, jsonl" 0 "" -- \
+    "$SIFT" classify -m "$M" -f jsonl "$R4"
+if command -v python3 >/dev/null; then
+    say "4: every jsonl row is one JSON object, invalid bytes as U+FFFD" \
+        python3 -c '
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert len(rows) == 3, rows
+assert "Bad \ufffd\ufffd text." in [r["text"] for r in rows], rows
+assert any(r["path"].endswith("a\tb.txt") for r in rows), rows
+' "$T/out"
+    check "4: html" 0 "" -- "$SIFT" classify -m "$M" -f html "$R4"
+    say "4: the html page is valid UTF-8" \
+        python3 -c 'open(__import__("sys").argv[1], encoding="utf-8").read()' \
+        "$T/out"
+fi
+check "4: sift segment escapes paths too" 0 "" -- "$SIFT" segment \
+    -c "$T/pipeline.ini" "$R4/$(printf 'n\nl\\x.txt')"
+say "4: ... one row, 5 columns" \
+    awk -F'\t' 'NF != 5 {bad = 1} END {exit bad || NR != 1}' "$T/out"
+mkfifo "$R4/$(printf 'f\nifo')"
+check "4: a skipped file's warning is one line" 3 \
+    'skipped .*/rows/f\\nifo: not a regular file' -- "$SIFT" classify -m "$M" "$R4"
+rm -rf "$R4"
+
+mkdir "$T/list.d"
+check "9: --files-from a directory is a read error" 1 \
+    "list.d: read error: Is a directory" -- \
+    "$SIFT" classify -m "$M" --files-from "$T/list.d"
+check "9: --only '' is a usage error" 2 "--only takes labels" -- \
+    "$SIFT" classify -m "$M" --only '' "$T/train.tsv"
+check "9: --only with an empty label is a usage error" 2 "--only takes labels" -- \
+    "$SIFT" classify -m "$M" --only 'threat,' "$T/train.tsv"
+cp "$T/train.tsv" "$T/list.d/a.txt"
+check "9: --include that matches nothing warns, exit 3" 3 \
+    "--include '\*.md' matched no file" -- \
+    "$SIFT" classify -m "$M" --include '*.md' "$T/list.d"
+check "9: --include that matches gives no warning" 0 "" -- \
+    "$SIFT" classify -m "$M" --include '*.txt' "$T/list.d"
+rm -rf "$T/list.d"
+check "12: -j 4294967297 is refused, not taken as 1" 2 \
+    "-j takes 1..256, not '4294967297'" -- \
+    "$SIFT" classify -m "$M" -j 4294967297 "$T/train.tsv"
+check "12: --max-bytes -1 is refused" 2 "--max-bytes takes" -- \
+    "$SIFT" classify -m "$M" --max-bytes -1 "$T/train.tsv"
+check "12: --seed junk is refused" 2 "--seed takes" -- \
+    "$SIFT" train -c "$T/pipeline.ini" -o "$T/mseed" --seed 1x "$T/train.tsv"
+
+U="$T/umask"
+mkdir "$U"
+(umask 077 && "$SIFT" classify -m "$M" -o "$U/p.tsv" "$T/train.tsv")
+say "7: classify -o under umask 077 creates a 0600 file" \
+    test "$(stat -c %a "$U/p.tsv")" = 600
+chmod 640 "$U/p.tsv"
+"$SIFT" classify -m "$M" -o "$U/p.tsv" "$T/train.tsv"
+say "7: classify -o keeps the mode of the file it replaces" \
+    test "$(stat -c %a "$U/p.tsv")" = 640
+(umask 022 && "$SIFT" classify -m "$M" -o "$U/q.tsv" "$T/train.tsv")
+say "7: ... and gives 0644 under umask 022" \
+    test "$(stat -c %a "$U/q.tsv")" = 644
+# a run killed with SIGKILL leaves its temporary; the next run removes it
+"$SIFT" classify -m "$M" -j 1 -o "$U/r.tsv" "$T/long.txt" 2>/dev/null &
+pid=$!
+sleep 0.5
+kill -KILL $pid 2>/dev/null
+wait $pid 2>/dev/null
+say "also: SIGKILL during classify -o leaves a temporary" \
+    test -n "$(ls "$U" | grep "^r.tsv.tmp-$pid-")"
+: >"$U/r.tsv.tmp-999999999-abcdef"     # a process that is gone
+: >"$U/r.tsv.tmp-1-abcdef"             # PID 1 started after this file:
+touch -d 2000-01-01 "$U/r.tsv.tmp-1-abcdef"
+: >"$U/r.tsv.tmp-$$-abcdef"            # this shell, still running
+: >"$U/r.tsv.tmp-abcdef"               # not sift's naming
+: >"$U/other.tsv.tmp-999999999-abcdef" # another output's
+"$SIFT" classify -m "$M" -o "$U/r.tsv" "$T/train.tsv"
+say "also: the next classify -o removes stale temporaries of its own" \
+    test "$(ls "$U" | grep tmp- | tr '\n' ' ')" = \
+    "other.tsv.tmp-999999999-abcdef r.tsv.tmp-$$-abcdef r.tsv.tmp-abcdef "
+rm -rf "$U"
+
+B="$T/b12"
+cp -r "$M" "$B"
+# another bundle with the same pipeline (libsvm), trained on other text
+(cd "$T" && "$SIFT" train -o "$T/other-bundle" \
+    "$OLDPWD/models/claims/corpus/train/t1-01.tsv" >/dev/null 2>&1)
+cp "$T/other-bundle/classifier.svm" "$B/classifier.svm"
+check "5: a classifier from another bundle is refused" 1 \
+    "b12/classifier.svm: does not match .*manifest.ini:[0-9]+ .*another bundle" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+cp "$M/classifier.svm" "$B/classifier.svm"
+cp "$T/other-bundle/features.words.vocab" "$B/features.words.vocab"
+check "5: a vocabulary from another bundle is refused" 1 \
+    "b12/features.words.vocab: does not match" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+cp "$M/features.words.vocab" "$B/"
+cp "$M/features.words.vocab" "$B/features.words.extra"
+check "5: a stage file the manifest does not list is refused" 1 \
+    "b12/features.words.extra: not listed in the manifest" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+rm "$B/features.words.extra"
+sed '/^\[files\]/,$d' "$M/manifest.ini" >"$B/manifest.ini"
+check "5: a manifest without [files] is refused" 1 "no \[files\] section" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+for f in manifest.ini classifier.svm features.words.vocab; do
+    rm -rf "$B"
+    cp -r "$M" "$B"
+    rm "$B/$f"
+    mkfifo "$B/$f"
+    check "6: a FIFO in place of $f fails at once" 1 \
+        "b12/$f: not a regular file" -- "$SIFT" classify -m "$B" "$T/train.tsv"
+    rm "$B/$f"
+    mkdir "$B/$f"
+    check "6: a directory in place of $f" 1 "b12/$f: is a directory" -- \
+        "$SIFT" classify -m "$B" "$T/train.tsv"
+    rmdir "$B/$f"
+    ln -s /etc/passwd "$B/$f"
+    check "12: a symlink in place of $f is refused" 1 \
+        "b12/$f: is a symbolic link" -- "$SIFT" classify -m "$B" "$T/train.tsv"
+    say "12: ... and nothing of its target is echoed" \
+        eval '! grep -q "root" "$T/err"'
+done
+rm -rf "$B"
+cp -r "$M" "$B"
+mkfifo "$T/fifo.ini"
+check "6: a FIFO as -c INI fails at once" 1 "fifo.ini: not a regular file" -- \
+    "$SIFT" segment -c "$T/fifo.ini" "$T/train.tsv"
+rm "$T/fifo.ini"
+sed -i 's/^labels = .*/labels = threat,threat,threat,threat/' "$B/manifest.ini"
+check "10: a manifest whose labels repeat is refused" 1 \
+    "b12/manifest.ini:[0-9]+: \[bundle\] labels = threat,threat,threat,threat: a label that repeats" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+sed -i 's/^labels = .*/labels = allegation,,threat,background/' "$B/manifest.ini"
+check "10: a manifest with an empty label is refused" 1 "an empty label" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+sed -i "s/^labels = .*/labels = allegation,den$(printf '\t')ial,threat,background/" \
+    "$B/manifest.ini"
+check "10: a manifest label holding a TAB is refused" 1 "holding a TAB" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+sed 's/^labels = .*/labels = threat, denial, threat/' "$T/pipeline.ini" \
+    >"$T/labels.ini"
+check "10: an ini whose labels repeat is refused" 1 \
+    "labels.ini:3: \[pipeline\] labels = threat, denial, threat: a label that repeats" -- \
+    "$SIFT" train -c "$T/labels.ini" -o "$T/m10" "$T/train.tsv"
+sed 's/^labels = .*/labels = threat,,denial/' "$T/pipeline.ini" >"$T/labels.ini"
+check "10: an ini with an empty label is refused" 1 "an empty label" -- \
+    "$SIFT" train -c "$T/labels.ini" -o "$T/m10" "$T/train.tsv"
+cp "$M/manifest.ini" "$B/manifest.ini"
+sed -i 's/^dimension = \(.*\)/dimension = \1 junk/' "$B/manifest.ini"
+check "12: dimension = N junk is refused" 1 \
+    "b12/manifest.ini:[0-9]+: \[bundle\] dimension = [0-9]+ junk: expected a whole number" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+cp "$M/manifest.ini" "$B/manifest.ini"
+sed -i 's/^format = .*/format = 2abc/' "$B/manifest.ini"
+check "12: format = 2abc is refused" 1 "b12/manifest.ini:[0-9]+: format = 2abc: unsupported" -- \
+    "$SIFT" classify -m "$B" "$T/train.tsv"
+rm -rf "$B"
+# huge N: the battery ini with N more [features.fN] sections
+huge() {
+    sed '/^\[classifier\]/,$d' "$T/pipeline.ini"
+    for i in $(seq 1 "$1"); do printf '[features.f%d]\nplugin = cues\n' "$i"; done
+    printf '[classifier]\nplugin = svm\n'
+}
+huge 10000 >"$T/huge.ini"
+huge 100 >"$T/many.ini"
+start=$SECONDS
+check "11: an ini with 10,000 featurizers is refused" 1 \
+    "huge.ini:[0-9]+: more than 1000 sections" -- \
+    "$SIFT" classify -c "$T/huge.ini" -m "$M" "$T/train.tsv"
+check "11: an ini with 100 featurizers is refused" 1 \
+    "many.ini: 102 featurizer sections; at most 64" -- \
+    "$SIFT" classify -c "$T/many.ini" -m "$M" "$T/train.tsv"
+seq 1 200000 | awk 'BEGIN {print "[pipeline]"} {print "k" $1 " = 1"}' \
+    >"$T/keys.ini"
+check "11: an ini with 200,000 keys is refused" 1 \
+    "keys.ini:1002: more than 1000 keys in a section" -- \
+    "$SIFT" segment -c "$T/keys.ini" "$T/train.tsv"
+say "11: ... each within seconds" test $((SECONDS - start)) -le 5
+
+R="$T/deploy"
+mkdir "$R"
+cp -r "$M" "$R/v1"
+printf 'my notes\n' >"$R/v1/NOTES.txt"
+ln -s v1 "$R/current"
+(cd "$R" && find v1 -type f -exec md5sum {} + | sort) >"$T/v1.before"
+check "2: train -o through a symlink" 0 "wrote .*current" -- \
+    "$SIFT" train -c "$T/pipeline.ini" -o "$R/current" "$T/train.tsv"
+say "2: ... leaves the link's old target as it was" \
+    eval '(cd "$R" && find v1 -type f -exec md5sum {} + | sort) | cmp -s - "$T/v1.before"'
+say "2: ... and the link, still a link, points at a new bundle beside it" \
+    eval 'test -L "$R/current" && case $(readlink "$R/current") in current-??????) true ;; *) false ;; esac'
+say "2: ... which classify can use" \
+    eval '"$SIFT" classify -m "$R/current" "$T/train.tsv" >/dev/null 2>&1'
+say "2: ... and no temporary is left" \
+    test -z "$(ls "$R" | grep tmp-)"
+ln -s "$R/v1" "$R/abs"
+check "2: an absolute symlink is swapped too" 0 "" -- \
+    "$SIFT" train -c "$T/pipeline.ini" -o "$R/abs" "$T/train.tsv"
+say "2: ... to an absolute target" \
+    eval 'case $(readlink "$R/abs") in "$R"/abs-??????) true ;; *) false ;; esac'
+check "2: a bundle holding a user's file is not replaced" 1 \
+    "v1 holds NOTES.txt, which sift did not write; refusing" -- \
+    "$SIFT" train -c "$T/pipeline.ini" -o "$R/v1" "$T/train.tsv"
+mkdir "$R/plain"
+ln -s plain "$R/p"
+check "2: a link to a directory that is not a bundle is refused" 1 \
+    "plain: exists and is not a model bundle" -- \
+    "$SIFT" train -c "$T/pipeline.ini" -o "$R/p" "$T/train.tsv"
+mkdir "$R/model.tmp-999999999-abcdef"
+cp "$M/manifest.ini" "$R/model.tmp-999999999-abcdef/"
+mkdir "$R/model.tmp-$$-abcdef"
+(umask 077 && "$SIFT" train -c "$T/pipeline.ini" -o "$R/model" \
+    "$T/train.tsv" 2>/dev/null)
+say "7: a new bundle directory gets the umask's mode" \
+    test "$(stat -c %a "$R/model")" = 700
+say "also: train -o removes stale temporaries of its own" \
+    test "$(ls "$R" | grep tmp- | tr '\n' ' ')" = "model.tmp-$$-abcdef "
+chmod 750 "$R/model"
+"$SIFT" train -c "$T/pipeline.ini" -o "$R/model" "$T/train.tsv" 2>/dev/null
+say "7: a replaced bundle directory keeps its mode" \
+    test "$(stat -c %a "$R/model")" = 750
+rm -rf "$R"
+
+E="$T/evil"
+mkdir "$E"
+cat >"$E/evil.c" <<EOF
+#include <stdlib.h>
+__attribute__((constructor)) static void run(void)
+{
+    system("touch $E/pwned");
+}
+EOF
+if cc -shared -fPIC -o "$E/segment.so" "$E/evil.c" 2>"$T/err"; then
+    cp -r "$M" "$E/bundle"
+    cp "$E/segment.so" "$E/bundle/segment.so"
+    { printf '[pipeline]\nplugin_path = .\n'; cat "$M/manifest.ini"; } \
+        >"$E/bundle/manifest.ini"
+    check "3: a bundle's plugin_path is refused" 1 \
+        "manifest.ini:2: \[pipeline\] plugin_path is not allowed in a model bundle" -- \
+        "$SIFT" classify -m "$E/bundle" "$T/train.tsv"
+    sed "s|^plugin = segment\$|plugin = ./segment.so|" "$M/manifest.ini" \
+        >"$E/bundle/manifest.ini"
+    check "3: a bundle naming a plugin by path is refused" 1 \
+        "\[segmenter\] plugin = ./segment.so: a bundle names plugins by name only" -- \
+        "$SIFT" classify -m "$E/bundle" "$T/train.tsv"
+    sed "s|^plugin = segment\$|plugin = $E/segment.so|" "$M/manifest.ini" \
+        >"$E/bundle/manifest.ini"
+    check "3: ... or by absolute path" 1 "a bundle names plugins by name only" -- \
+        "$SIFT" classify -m "$E/bundle" "$T/train.tsv"
+    say "3: ... and the bundle's code never ran" test ! -e "$E/pwned"
+else
+    fail=$((fail + 1))
+    echo "FAIL  3: cannot build the hostile plugin"
+fi
+sed "s|^plugin = segment\$|plugin = /tmp|" "$T/pipeline.ini" >"$T/tmp.ini"
+check "12: plugin = /tmp is 'not a regular file'" 1 \
+    "/tmp: not a regular file" -- \
+    "$SIFT" segment -c "$T/tmp.ini" "$T/train.tsv"
+if [ "$(id -u)" = 0 ]; then
+    mkdir "$E/nobody"
+    cp "$PWD/$BUILD/plugins/segment.so" "$E/nobody/segment.so"
+    chmod 755 "$E/nobody/segment.so"
+    chown 65534 "$E/nobody/segment.so"
+    check "3: a plugin owned by another user is refused" 1 \
+        "segment.so: refusing to load a plugin owned by uid 65534" -- \
+        "$SIFT" plugins "$E/nobody/segment.so"
+    check "3: ... unless SIFT_ALLOW_INSECURE_PLUGINS=1" 0 "" -- \
+        env SIFT_ALLOW_INSECURE_PLUGINS=1 "$SIFT" plugins "$E/nobody/segment.so"
+    chown 0 "$E/nobody/segment.so"
+    chown 65534 "$E/nobody"
+    check "3: a plugin in a directory owned by another user is refused" 1 \
+        "refusing to load a plugin from .*/nobody, owned by uid 65534" -- \
+        "$SIFT" plugins "$E/nobody/segment.so"
+    chown 0 "$E/nobody"
+else
+    echo "skip  3: plugin ownership (needs root to chown a plugin to another user)"
+    skipped=$((skipped + 1))
+fi
+mkdir -p /tmp/sift-battery-$$
+cp "$PWD/$BUILD/plugins/segment.so" /tmp/sift-battery-$$/
+check "3: a plugin under the world-writable /tmp is refused" 1 \
+    "from the group- or world-writable directory /tmp " -- \
+    "$SIFT" plugins /tmp/sift-battery-$$/segment.so
+rm -rf /tmp/sift-battery-$$
+ln -s "$PWD/$BUILD/plugins/segment.so" "$E/link.so"
+check "3: a symlink to a trusted plugin loads" 0 "" -- "$SIFT" plugins "$E/link.so"
+rm -rf "$E"
+
+LIMIT_SAVED=$LIMIT
+LIMIT=30
+check "8: sift segment /dev/zero stops at the default --max-bytes" 3 \
+    "skipped /dev/zero: larger than --max-bytes \(67108864\)" -- \
+    "$SIFT" segment -c "$T/pipeline.ini" /dev/zero
+LIMIT=$LIMIT_SAVED
+check "8: sift segment --max-bytes skips a larger file, exit 3" 3 \
+    "skipped .*train.tsv: larger than --max-bytes \(10\)" -- \
+    "$SIFT" segment -c "$T/pipeline.ini" --max-bytes 10 "$T/train.tsv"
+check "8: --max-bytes junk is a usage error" 2 "--max-bytes takes" -- \
+    "$SIFT" segment -c "$T/pipeline.ini" --max-bytes 10x "$T/train.tsv"
+
+sed -e 's/^model = model$/model = mq/' \
+    -e 's/^labels = .*/labels = say"so, back\\slash/' "$T/pipeline.ini" \
+    >"$T/quote.ini"
+printf 'say"so\tThe army warned it would strike.\nback\\slash\tThe market reopened.\n' \
+    >"$T/quote.tsv"
+"$SIFT" train -c "$T/quote.ini" "$T/quote.tsv" 2>/dev/null
+check "4: eval --json with labels holding a quote and a backslash" 0 "" -- \
+    "$SIFT" eval -m "$T/mq" --json "$T/quote.tsv"
+if command -v python3 >/dev/null; then
+    say "4: ... is valid JSON" python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1]))
+assert set(m["labels"]) == {"say\"so", "back\\slash"}, m
+' "$T/out"
+fi
 
 echo "battery: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" = 0 ]

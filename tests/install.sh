@@ -4,7 +4,9 @@
 # model and default pipeline, man pages, bash completion and sift.pc; and
 # DESTDIR stages the same tree.  Part of `make test`.
 set -u
-T=$(mktemp -d "${TMPDIR:-/tmp}/sift-install.XXXXXX")
+# under the build tree: plugins under a world-writable /tmp would be refused
+mkdir -p build
+T=$(mktemp -d "$PWD/build/install-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 pass=0 fail=0
 ok() { echo "ok    $1"; pass=$((pass + 1)); }

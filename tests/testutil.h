@@ -37,5 +37,6 @@ void suite_samples(void);
 void suite_linear(void);
 void suite_corpus(void);
 void suite_cues(void);
+void suite_safety(void);
 
 #endif
