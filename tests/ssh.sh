@@ -29,10 +29,6 @@ have || { [ "$(id -u)" = 0 ] && .ci/deps test >/dev/null 2>&1 && have; } ||
 T=$(mktemp -d "${TMPDIR:-/tmp}/sift-ssh-XXXXXX")
 sshd_pid=""
 cleanup() {
-    local mux # ssh's connection-sharing master, also started here
-    mux=$(ssh -F "$T/ssh_config" -O check sift-loop 2>&1 |
-        sed -n 's/.*(pid=\([0-9]*\)).*/\1/p')
-    [ -z "$mux" ] || kill "$mux" 2>/dev/null
     if [ -n "$sshd_pid" ]; then
         kill "$sshd_pid" 2>/dev/null
         wait "$sshd_pid" 2>/dev/null
@@ -90,9 +86,6 @@ Host sift-loop
     UserKnownHostsFile $T/known_hosts
     StrictHostKeyChecking yes
     BatchMode yes
-    ControlMaster auto
-    ControlPath $T/cm
-    ControlPersist 60
 EOF
 # as root, sshd wants its privilege separation directory (the Debian
 # service creates it at boot; a machine that never started sshd has none)
