@@ -6,6 +6,7 @@
 # `sift classify` byte for byte; a shard that fails must be named by
 # `check`, refused by `merge` and re-run on its own.  Every daemon started
 # here is stopped by pid however the test ends.  Needs root (slurmd).
+# With arguments, runs them as a command on the cluster instead.
 set -u
 BUILD=${SIFT_BUILD:-build}
 SIFT="$PWD/$BUILD/sift"
@@ -124,6 +125,13 @@ for _ in $(seq 60); do
     sleep 0.5
 done
 [ "$state" = idle ] || fail "the node did not come up (state '$state')"
+
+# tests/slurm.sh COMMAND...: run COMMAND on this cluster instead of the
+# checks (SLURM_CONF is exported), e.g. to time the recipe, then stop it
+if [ $# -gt 0 ]; then
+    "$@"
+    exit
+fi
 
 # --- the plain run, then the recipe with shard 1 broken on purpose
 find examples/news -type f | LC_ALL=C sort >"$T/list"

@@ -6,7 +6,7 @@
 # rows come back only by --return; the merged rows must equal one plain
 # `sift classify` byte for byte.  A job that fails must be named, and a
 # second run must re-run it alone.  sshd is stopped by pid however the
-# test ends.
+# test ends.  With arguments, runs them as a command instead.
 set -u
 BUILD=${SIFT_BUILD:-build}
 SIFT="$PWD/$BUILD/sift"
@@ -99,6 +99,13 @@ for _ in $(seq 40); do
 done
 ssh -F "$T/ssh_config" sift-loop true 2>"$T/ssh.err" ||
     fail "cannot log in to the test sshd: $(cat "$T/ssh.err")"
+
+# tests/ssh.sh COMMAND...: run COMMAND instead of the checks, with
+# SIFT_SSH (the ssh command) and SIFT_SSHLOGIN (the host) set, then stop
+if [ $# -gt 0 ]; then
+    SIFT_SSH="ssh -F $T/ssh_config" SIFT_SSHLOGIN=sift-loop "$@"
+    exit
+fi
 
 # --- the plain run
 find examples/news -type f | LC_ALL=C sort >"$T/list"
