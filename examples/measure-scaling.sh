@@ -80,7 +80,7 @@ fi
     trap "kill $master; wait $master" EXIT
     until $SIFT_SSH -o ControlPath="$W/ssh-mux" -O check "$SIFT_SSHLOGIN" \
         2>/dev/null; do sleep 0.2; done
-    for run in "2000 " "500 $mux" "2000 $mux"; do
+    for run in "2000 " "500 $mux" "2000 $mux" "6400 $mux"; do
         per=${run%% *} opts=${run#* }
         rm -rf "ssh-$per.tsv"* remote
         t=$(now)
