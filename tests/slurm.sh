@@ -111,6 +111,9 @@ ReturnToService=2
 NodeName=$H NodeAddr=127.0.0.1 CPUs=$(nproc) State=UNKNOWN
 PartitionName=sift Nodes=$H Default=YES MaxTime=INFINITE State=UP
 EOF
+# run inside a Slurm job, the caller's SLURM_* and SBATCH_* variables
+# would leak into this cluster's sbatch
+unset $(env | sed -n 's/^\(S\(LURM\|BATCH\)_[A-Za-z0-9_]*\)=.*/\1/p')
 export SLURM_CONF="$T/slurm.conf"
 for _ in $(seq 20); do [ -S "$T/munge/sock" ] && break; sleep 0.5; done
 [ -S "$T/munge/sock" ] || fail "munged did not start"
