@@ -131,8 +131,9 @@ static int trusted_owner(const struct stat *st)
 }
 
 /* The directories above real (an absolute path without symlinks), up
- * to /: owned by root or you, and not writable by group or others (as
- * ssh's StrictModes: even a sticky /tmp does not pass). */
+ * to /: owned by root or you, and not writable by others (a directory
+ * owned by root with the sticky bit, like /tmp, is fine: nobody else can
+ * rename what is in it). */
 static int check_dirs(const char *path, const char *real,
                       struct sift_error *err)
 {
@@ -151,7 +152,8 @@ static int check_dirs(const char *path, const char *real,
                              "replace the plugin); set "
                              "SIFT_ALLOW_INSECURE_PLUGINS=1 to override",
                              path, dir, (long)st.st_uid);
-        if (st.st_mode & (S_IWGRP | S_IWOTH))
+        if ((st.st_mode & (S_IWGRP | S_IWOTH)) &&
+            !(st.st_uid == 0 && (st.st_mode & S_ISVTX)))
             return sift_fail(err, SIFT_EINVAL,
                              "%s: refusing to load a plugin from the group- "
                              "or world-writable directory %s (anyone who can "

@@ -42,8 +42,8 @@ int sift_plugin_load(const struct sift_plugin_path *sp, const char *name,
  * refuses what is not a regular file, and, unless
  * $SIFT_ALLOW_INSECURE_PLUGINS is 1, a file or any directory above it up
  * to / that is owned by someone other than root or the user, or is
- * group/world-writable.  On failure nothing stays open and out is
- * zeroed. */
+ * group/world-writable (a root-owned sticky directory such as /tmp is
+ * allowed).  On failure nothing stays open and out is zeroed. */
 int sift_plugin_open(const char *path, struct sift_loaded *out,
                      struct sift_error *err);
 
