@@ -49,19 +49,7 @@ static int sift_wrote(const struct sift_config *m, const char *name)
 
 void sift_bundle_remove(const char *dir)
 {
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
-    DIR *d = fd < 0 ? NULL : fdopendir(fd);
-    struct dirent *e;
-    if (!d) {
-        if (fd >= 0)
-            close(fd);
-        return;
-    }
-    while ((e = readdir(d)))
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-            unlinkat(fd, e->d_name, 0); /* plain files only */
-    closedir(d);
-    rmdir(dir);
+    sift_file_remove_dir(AT_FDCWD, dir);
 }
 
 static void write_stage(FILE *f, const struct sift_stage *st, int featurizer)

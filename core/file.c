@@ -184,7 +184,7 @@ static long tmp_pid(const char *name, const char *base)
     return pid;
 }
 
-static void remove_dir(int at, const char *name)
+void sift_file_remove_dir(int at, const char *name)
 {
     int fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
     DIR *d = fd < 0 ? NULL : fdopendir(fd);
@@ -227,7 +227,7 @@ int sift_tmp_sweep(const char *path)
         if (start >= 0 && start <= (double)st.st_mtime + 1)
             continue; /* its maker may still be running */
         if (S_ISDIR(st.st_mode))
-            remove_dir(dirfd(d), e->d_name);
+            sift_file_remove_dir(dirfd(d), e->d_name);
         else
             unlinkat(dirfd(d), e->d_name, 0);
         removed++;

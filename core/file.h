@@ -45,4 +45,9 @@ int sift_tmp_template(char *buf, size_t size, const char *path);
  * removed. */
 int sift_tmp_sweep(const char *path);
 
+/* Remove the directory name (relative to the directory fd at, or
+ * AT_FDCWD) and the plain files in it, never following a symlink;
+ * anything else in it keeps it in place.  Errors are ignored. */
+void sift_file_remove_dir(int at, const char *name);
+
 #endif
