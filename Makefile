@@ -37,21 +37,23 @@ SIFT_SAN =
 endif
 
 SIFT_WARN = -std=c11 -Wall -Wextra -Wpedantic
-SIFT_CPPFLAGS = -Iinclude -Icore -D_POSIX_C_SOURCE=200809L \
+SIFT_CPPFLAGS = -Iinclude -Icore/lib -Icore/cli -D_POSIX_C_SOURCE=200809L \
 	-DSIFT_PLUGIN_DIR='"$(PLUGINDIR)"' -DSIFT_DATA_DIR='"$(DATADIR)"'
 SIFT_CFLAGS = $(SIFT_WARN) $(SIFT_SAN) $(shell $(PKG_CONFIG) --cflags inih)
 INIH_LIBS = $(shell $(PKG_CONFIG) --libs inih)
 CUNIT_LIBS = $(shell $(PKG_CONFIG) --libs cunit)
 PLUGIN_FLAGS = -fPIC -fvisibility=hidden -shared
 
-CORE_SRC = core/config.c core/file.c core/plugin.c core/pipeline.c core/samples.c \
-	core/bundle.c core/metrics.c core/crossval.c core/html.c core/cli.c \
-	core/classify.c core/train.c core/eval.c
-CORE_OBJ = $(CORE_SRC:core/%.c=$(BUILD)/obj/%.o)
-MAIN_OBJ = $(BUILD)/obj/main.o
+# core/lib is the library (libsift), core/cli the sift command.
+LIB_SRC = $(wildcard core/lib/*.c)
+CLI_SRC = $(filter-out core/cli/main.c,$(wildcard core/cli/*.c))
+CORE_OBJ = $(LIB_SRC:core/lib/%.c=$(BUILD)/obj/lib/%.o) \
+	$(CLI_SRC:core/cli/%.c=$(BUILD)/obj/cli/%.o)
+MAIN_OBJ = $(BUILD)/obj/cli/main.o
 PLUGINS = segment tokenize ngrams cues svm linear
 PLUGIN_SO = $(PLUGINS:%=$(BUILD)/plugins/%.so)
-HEADERS = include/sift/plugin.h $(wildcard core/*.h) plugins/strtab.h
+HEADERS = include/sift/plugin.h $(wildcard core/lib/*.h core/cli/*.h) \
+	plugins/strtab.h
 
 TEST_SRC = $(wildcard tests/test_*.c)
 FIXTURES = $(BUILD)/tests/fixtures/bad_abi.so \
@@ -73,7 +75,7 @@ $(PATHS_STAMP): FORCE
 	@mkdir -p $(@D)
 	@echo '$(PLUGINDIR) $(DATADIR)' | cmp -s - $@ 2>/dev/null || \
 		echo '$(PLUGINDIR) $(DATADIR)' >$@
-$(BUILD)/obj/plugin.o $(BUILD)/obj/cli.o: $(PATHS_STAMP)
+$(BUILD)/obj/lib/plugin.o $(BUILD)/obj/cli/cli.o: $(PATHS_STAMP)
 
 $(BUILD)/obj/%.o: core/%.c $(HEADERS)
 	@mkdir -p $(@D)
@@ -206,7 +208,7 @@ uninstall:
 	rm -f $(DESTDIR)$(DOCDIR)/LICENSE $(DESTDIR)$(DOCDIR)/README.md
 
 format:
-	clang-format -i core/*.c core/*.h plugins/*.c plugins/*.h \
+	clang-format -i core/*/*.c core/*/*.h plugins/*.c plugins/*.h \
 		include/sift/*.h tests/*.c tests/*.h
 
 clean:

@@ -1,4 +1,4 @@
-/* Fuzz the ini loader (inih behind core/config.c). */
+/* Fuzz the ini loader (inih behind core/lib/config.c). */
 #include <string.h>
 
 #include "config.h"

@@ -77,7 +77,7 @@ int cli_read_file(const char *path, char **text, size_t *len,
 struct sift_samples;
 
 /* Read sample files, labels fixed to p's declared labels (if any); bad
- * lines are reported on stderr when skip_bad.  Defined in train.c. */
+ * lines are reported on stderr when skip_bad. */
 int cli_load_samples(struct sift_samples *ss, const struct sift_pipeline *p,
                      char **paths, int n, int skip_bad, struct sift_error *err);
 /* "N samples (label n, ...)" for samples idx[0..n) (all when NULL). */

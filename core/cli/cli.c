@@ -266,3 +266,34 @@ struct sift_pipeline *cli_open(const char *ini, const char *model,
     return b;
 }
 
+static void warn_line(const char *msg)
+{
+    fprintf(stderr, "sift: warning: skipped %s\n", msg);
+}
+
+int cli_load_samples(struct sift_samples *ss, const struct sift_pipeline *p,
+                     char **paths, int n, int skip_bad, struct sift_error *err)
+{
+    int rc = sift_samples_init(ss, p->labels, p->nlabels, err);
+    for (int i = 0; !rc && i < n; i++)
+        rc = sift_samples_read(ss, paths[i], skip_bad, warn_line, err);
+    if (!rc && ss->skipped)
+        fprintf(stderr, "sift: warning: %zu bad lines skipped "
+                        "(--skip-bad)\n", ss->skipped);
+    return rc;
+}
+
+void cli_print_counts(FILE *f, const struct sift_samples *ss, const size_t *idx,
+                      size_t n)
+{
+    size_t *c = calloc(ss->nlabels, sizeof *c);
+    if (!c)
+        return;
+    for (size_t i = 0; i < n; i++)
+        c[ss->s[idx ? idx[i] : i].label]++;
+    fprintf(f, "%zu samples (", n);
+    for (size_t l = 0; l < ss->nlabels; l++)
+        fprintf(f, "%s%s %zu", l ? ", " : "", ss->labels[l], c[l]);
+    fprintf(f, ")");
+    free(c);
+}

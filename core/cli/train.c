@@ -1,0 +1,213 @@
+/*
+ * train.c - `sift train`: fit a pipeline on labeled samples and write a
+ * model bundle.
+ */
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bundle.h"
+#include "cli.h"
+#include "crossval.h"
+#include "samples.h"
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void phase(const char *name)
+{
+    cli_progress("training: %s...", name);
+}
+
+/* Keep a seeded fraction of the articles (for learning curves): the
+ * documents that have sentences, shuffled, the first frac of them. */
+static size_t *pick_fraction(const struct sift_samples *ss, double frac,
+                             unsigned seed, size_t *n)
+{
+    size_t nd = ss->ndocs ? ss->ndocs : 1, nreal = 0, used = 0;
+    size_t *order = malloc(nd * sizeof *order);
+    char *keep = calloc(nd, 1), *has = calloc(nd, 1);
+    size_t *idx = malloc((ss->n ? ss->n : 1) * sizeof *idx);
+    uint32_t st = seed * 2654435761u + 7;
+    if (!order || !keep || !has || !idx) {
+        free(order);
+        free(keep);
+        free(has);
+        free(idx);
+        return NULL;
+    }
+    for (size_t i = 0; i < ss->n; i++)
+        has[ss->s[i].doc] = 1;
+    for (size_t d = 0; d < ss->ndocs; d++)
+        if (has[d])
+            order[nreal++] = d;
+    for (size_t i = nreal; i > 1; i--) {
+        st ^= st << 13;
+        st ^= st >> 17;
+        st ^= st << 5;
+        size_t j = st % i, t = order[i - 1];
+        order[i - 1] = order[j];
+        order[j] = t;
+    }
+    size_t want = (size_t)ceil(frac * (double)nreal);
+    for (size_t d = 0; d < want && d < nreal; d++)
+        keep[order[d]] = 1;
+    for (size_t i = 0; i < ss->n; i++)
+        if (keep[ss->s[i].doc])
+            idx[used++] = i;
+    free(order);
+    free(keep);
+    free(has);
+    *n = used;
+    return idx;
+}
+
+static const char train_help[] =
+    "usage: sift train [-c INI] [-o DIR] [options] SAMPLES...\n"
+    "\n"
+    "Fit the pipeline's featurizers and train its classifier on sample\n"
+    "files (label<TAB>sentence lines; '# doc: ID TOPIC' lines mark\n"
+    "articles), then write a model bundle: written beside DIR and swapped\n"
+    "in only when complete.\n"
+    "\n"
+    "  -c, --config INI    pipeline to train (default pipeline.ini)\n"
+    "  -o, --output DIR    bundle to write (default: the ini's [pipeline] "
+    "model)\n"
+    "      --skip-bad      report bad sample lines and go on (default: "
+    "stop)\n"
+    "      --cv K          also cross-validate with K folds and record the\n"
+    "                      figures in the manifest\n"
+    "      --group G       folds keep whole groups: none, doc, topic or\n"
+    "                      source (the doc ID before its first '-')\n"
+    "                      (default topic)\n"
+    "      --fraction F    train on a seeded fraction F of the articles\n"
+    "      --seed N        seed for --cv and --fraction (default 1)\n";
+
+int cmd_train(int argc, char **argv)
+{
+    static const struct option lo[] = {
+        {"config", required_argument, 0, 'c'},
+        {"output", required_argument, 0, 'o'},
+        {"skip-bad", no_argument, 0, 'S'},
+        {"cv", required_argument, 0, 'K'},
+        {"group", required_argument, 0, 'G'},
+        {"fraction", required_argument, 0, 'F'},
+        {"seed", required_argument, 0, 'R'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    const char *ini = cli_default_ini(), *out = NULL;
+    int c, skip_bad = 0, group = SIFT_GROUP_TOPIC, status = SIFT_EXIT_FAIL;
+    long folds = 0, seedv;
+    double frac = 1;
+    unsigned seed = 1;
+    char *end, *extra = NULL;
+    struct sift_error err = {0};
+    struct sift_config *cfg = NULL;
+    struct sift_pipeline *p = NULL;
+    struct sift_samples ss = {0};
+    size_t *idx = NULL, n;
+    while ((c = getopt_long(argc, argv, "c:o:h", lo, NULL)) != -1) {
+        switch (c) {
+        case 'c': ini = optarg; break;
+        case 'o': out = optarg; break;
+        case 'S': skip_bad = 1; break;
+        case 'K':
+            folds = strtol(optarg, &end, 10);
+            if (*end || folds < 2 || folds > 100)
+                return cli_usage("train", "--cv takes 2..100 folds");
+            break;
+        case 'G':
+            if ((group = sift_group_parse(optarg)) < 0)
+                return cli_usage("train", "--group takes none, doc, topic "
+                                          "or source");
+            break;
+        case 'F':
+            frac = strtod(optarg, &end);
+            if (*end || !(frac > 0 && frac <= 1))
+                return cli_usage("train", "--fraction takes a number in "
+                                          "(0, 1]");
+            break;
+        case 'R':
+            if (cli_number(optarg, 0, 4294967295L, &seedv))
+                return cli_usage("train", "--seed takes a number in "
+                                          "0..4294967295");
+            seed = (unsigned)seedv;
+            break;
+        case 'h': fputs(train_help, stdout); return SIFT_EXIT_OK;
+        default: return cli_usage("train", "unknown option");
+        }
+    }
+    if (optind >= argc)
+        return cli_usage("train", "no sample files");
+    cfg = sift_config_load(ini, &err);
+    if (!cfg || !(p = sift_pipeline_new(cfg, &err)))
+        goto fail;
+    if (!out && !(out = p->model)) {
+        sift_fail(&err, SIFT_EINVAL, "%s: [pipeline] names no model: pass "
+                                     "-o DIR", ini);
+        goto fail;
+    }
+    if (cli_load_samples(&ss, p, argv + optind, argc - optind, skip_bad,
+                         &err) ||
+        sift_samples_check(&ss, &err))
+        goto fail;
+    n = ss.n;
+    if (frac < 1 && !(idx = pick_fraction(&ss, frac, seed, &n))) {
+        sift_fail(&err, SIFT_ENOMEM, "out of memory");
+        goto fail;
+    }
+    fprintf(stderr, "sift train: read ");
+    cli_print_counts(stderr, &ss, idx, n);
+    fprintf(stderr, " from %zu files\n", ss.nfiles);
+    if (folds) {
+        struct sift_metrics m;
+        if (sift_metrics_init(&m, ss.nlabels)) {
+            sift_fail(&err, SIFT_ENOMEM, "out of memory");
+            goto fail;
+        }
+        if (sift_crossval(cfg, &ss, (size_t)folds, group, seed, &m, NULL,
+                          NULL, &err)) {
+            sift_metrics_release(&m);
+            goto fail;
+        }
+        sift_metrics_finish(&m);
+        if (asprintf(&extra, "cv_folds = %ld\ncv_group = %s\n"
+                             "cv_accuracy = %.4f\ncv_macro_f1 = %.4f\n",
+                     folds, sift_group_name(group),
+                     m.accuracy, m.macro_f1) < 0)
+            extra = NULL;
+        fprintf(stderr, "sift train: %ld-fold cross-validation (%s groups): "
+                        "accuracy %.3f, macro-F1 %.3f\n",
+                folds, sift_group_name(group),
+                m.accuracy, m.macro_f1);
+        sift_metrics_release(&m);
+    }
+    double t0 = now();
+    if (sift_pipeline_train(p, &ss, idx, n, phase, &err))
+        goto fail;
+    cli_progress_done();
+    struct sift_bundle_meta meta = {n, ss.checksum, now() - t0, extra};
+    if (sift_bundle_save(p, out, &meta, &err))
+        goto fail;
+    fprintf(stderr, "sift train: trained in %.2f s (%zu features); wrote %s\n",
+            meta.seconds, p->dim, out);
+    status = SIFT_EXIT_OK;
+    goto done;
+fail:
+    cli_progress_done();
+    status = cli_fail("train", &err);
+done:
+    free(extra);
+    free(idx);
+    sift_samples_release(&ss);
+    sift_pipeline_free(p);
+    sift_config_free(cfg);
+    return status;
+}
