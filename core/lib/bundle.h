@@ -11,8 +11,10 @@
 
 #include "pipeline.h"
 
-/* 2: manifest.ini lists every state file's size and checksum ([files]). */
-#define SIFT_BUNDLE_FORMAT 2
+/* 2: manifest.ini lists every state file's size and checksum ([files]).
+ * 3: one SECTION.state per stage, written and read by the host; data a
+ *    plugin ships (the cue lexicon) is inside, so a bundle runs alone. */
+#define SIFT_BUNDLE_FORMAT 3
 
 /* No bundle file may be larger than this. */
 #define SIFT_BUNDLE_FILE_MAX ((size_t)1 << 30)

@@ -107,6 +107,13 @@ int sift_worker_classify(struct sift_worker *w, const char *text, size_t len,
 const struct sift_token *sift_worker_tokens(const struct sift_worker *w,
                                             size_t *n);
 
+/* The constant term of `label`'s score in the units of the classifier's
+ * explain() contributions; SIFT_ESTATE when the classifier does not
+ * provide one (a plugin built before `bias` existed, or a model without
+ * one). */
+int sift_pipeline_bias(const struct sift_pipeline *p, int label, double *out,
+                       struct sift_error *err);
+
 /* Name of concatenated feature `index` ("features.words:w=accused"). */
 int sift_pipeline_feature_name(const struct sift_pipeline *p, uint32_t index,
                                char *buf, size_t size);
