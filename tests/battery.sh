@@ -247,6 +247,22 @@ printf 'threat We will act.\n' >"$T/notab.tsv"
 check "sample without TAB" 1 "notab.tsv:1: missing TAB" -- \
     env -C "$T" "$SIFT" train -o "$T/m3" "$T/notab.tsv"
 
+# --- tune -o: the ini as written, with only the tuned value changed --------
+mkdir "$T/tuned"
+check "tune writes an ini" 0 "wrote .*tuned/t.ini" -- \
+    env -C "$T" "$SIFT" tune -c pipeline.ini -k 2 --group none \
+    --grid classifier.C=0.5,2 -o tuned/t.ini train.tsv
+if grep -qx "probability = false" "$T/tuned/t.ini" &&
+    grep -qx "model = $T/model" "$T/tuned/t.ini" &&
+    grep -Eqx "C = (0.5|2)" "$T/tuned/t.ini" &&
+    env -C "$T/tuned" "$SIFT" classify -c t.ini "$T/train.tsv" >/dev/null 2>&1
+then
+    pass=$((pass + 1)); echo "ok    ... keeps what it did not tune, and its model resolves"
+else
+    fail=$((fail + 1)); echo "FAIL  ... the tuned ini changed other options or lost its model"
+    sed 's/^/      | /' "$T/tuned/t.ini"
+fi
+
 # --- model bundles ------------------------------------------------------------------
 # A bundle runs with nothing but the plugins' .so files (the lexicon the
 # cues plugin read when training is inside the bundle), and gives the same
