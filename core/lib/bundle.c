@@ -598,6 +598,11 @@ struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err)
     p = sift_pipeline_open(cfg, SIFT_PIPELINE_UNTRUSTED, err);
     if (!p)
         goto fail;
+    free(p->model);
+    if (!(p->model = strdup(dir))) {
+        sift_fail(err, SIFT_ENOMEM, "out of memory");
+        goto fail;
+    }
     kv = sift_section_get(sift_config_section(cfg, "bundle"), "name");
     if (kv) {
         free(p->name);
@@ -651,6 +656,46 @@ fail:
     sift_pipeline_free(p);
     sift_config_free(cfg);
     return NULL;
+}
+
+/* The ini's pipeline, and the model it names when need_model. */
+static struct sift_pipeline *open_ini(const char *ini, const char **model,
+                                      int need_model, struct sift_error *err)
+{
+    struct sift_config *cfg = sift_config_load(ini, err);
+    struct sift_pipeline *p = cfg ? sift_pipeline_new(cfg, err) : NULL;
+    sift_config_free(cfg);
+    if (p && !*model && need_model) {
+        if (!p->model) {
+            sift_fail(err, SIFT_EINVAL,
+                      "%s: [pipeline] names no model; pass -m DIR or add "
+                      "model = DIR",
+                      ini);
+            sift_pipeline_free(p);
+            return NULL;
+        }
+        *model = p->model;
+    }
+    return p;
+}
+
+struct sift_pipeline *sift_bundle_open(const char *ini, const char *model,
+                                       int need_model, struct sift_error *err)
+{
+    struct sift_pipeline *p = NULL, *b;
+    if (ini && !(p = open_ini(ini, &model, need_model, err)))
+        return NULL;
+    if (!model)
+        return p;
+    b = sift_bundle_load(model, err);
+    if (b && p && sift_bundle_check(b, model, p, ini, err)) {
+        sift_pipeline_free(b);
+        b = NULL;
+    } else if (b && p) {
+        sift_pipeline_swap_segmenter(b, p);
+    }
+    sift_pipeline_free(p);
+    return b;
 }
 
 static int stage_differs(const struct sift_stage *b, const struct sift_stage *i,

@@ -497,6 +497,14 @@ fail:
     return NULL;
 }
 
+void sift_pipeline_swap_segmenter(struct sift_pipeline *a,
+                                  struct sift_pipeline *b)
+{
+    struct sift_stage tmp = a->seg;
+    a->seg = b->seg;
+    b->seg = tmp;
+}
+
 int sift_pipeline_label(const struct sift_pipeline *p, const char *name)
 {
     for (size_t i = 0; i < p->nlabels; i++)

@@ -69,6 +69,10 @@ int sift_pipeline_set_labels(struct sift_pipeline *p, const char *list,
                              const char *where, struct sift_error *err);
 void sift_pipeline_free(struct sift_pipeline *p);
 
+/* Exchange the segmenters of a and b (a bundle runs with its ini's). */
+void sift_pipeline_swap_segmenter(struct sift_pipeline *a,
+                                  struct sift_pipeline *b);
+
 /* Fit featurizers and train the classifier on samples idx[0..n) of ss
  * (all of them when idx is NULL).  Labels are taken from p->labels when
  * declared, else from ss.  `progress` (may be NULL) is called with a
