@@ -44,15 +44,20 @@ INIH_LIBS = $(shell $(PKG_CONFIG) --libs inih)
 CUNIT_LIBS = $(shell $(PKG_CONFIG) --libs cunit)
 PLUGIN_FLAGS = -fPIC -fvisibility=hidden -shared
 
-# core/lib is the library (libsift), core/cli the sift command.
+# core/lib is the library (libsift: include/sift/sift.h), core/cli the
+# sift command, which links the static library.  libsift.so exports only
+# what sift.h declares.
 LIB_SRC = $(wildcard core/lib/*.c)
 CLI_SRC = $(filter-out core/cli/main.c,$(wildcard core/cli/*.c))
-CORE_OBJ = $(LIB_SRC:core/lib/%.c=$(BUILD)/obj/lib/%.o) \
-	$(CLI_SRC:core/cli/%.c=$(BUILD)/obj/cli/%.o)
+LIB_OBJ = $(LIB_SRC:core/lib/%.c=$(BUILD)/obj/lib/%.o)
+CLI_OBJ = $(CLI_SRC:core/cli/%.c=$(BUILD)/obj/cli/%.o)
+CORE_OBJ = $(LIB_OBJ) $(CLI_OBJ)
 MAIN_OBJ = $(BUILD)/obj/cli/main.o
+LIBSIFT_SONAME = libsift.so.0
 PLUGINS = segment tokenize ngrams cues svm linear
 PLUGIN_SO = $(PLUGINS:%=$(BUILD)/plugins/%.so)
-HEADERS = include/sift/plugin.h $(wildcard core/lib/*.h core/cli/*.h) \
+HEADERS = include/sift/plugin.h include/sift/sift.h \
+	$(wildcard core/lib/*.h core/cli/*.h) \
 	plugins/strtab.h
 
 TEST_SRC = $(wildcard tests/test_*.c)
@@ -67,7 +72,8 @@ FIXTURES = $(BUILD)/tests/fixtures/bad_abi.so \
 .PHONY: all demo test check valgrind fuzz model bench eval-real install uninstall \
 	clean deps format man FORCE
 
-all: $(BUILD)/sift $(PLUGIN_SO) $(BUILD)/plugins/cues.lex
+all: $(BUILD)/sift $(BUILD)/libsift.a $(BUILD)/libsift.so $(PLUGIN_SO) \
+	$(BUILD)/plugins/cues.lex
 
 # The install paths are compiled into sift: when PREFIX (or PLUGINDIR,
 # DATADIR) changes, this stamp changes and the objects that use them are
@@ -79,12 +85,26 @@ $(PATHS_STAMP): FORCE
 		echo '$(PLUGINDIR) $(DATADIR)' >$@
 $(BUILD)/obj/lib/plugin.o $(BUILD)/obj/cli/cli.o: $(PATHS_STAMP)
 
-$(BUILD)/obj/%.o: core/%.c $(HEADERS)
+$(BUILD)/obj/cli/%.o: core/cli/%.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(SIFT_CPPFLAGS) $(CPPFLAGS) $(SIFT_CFLAGS) $(CFLAGS) -c $< -o $@
 
-$(BUILD)/sift: $(CORE_OBJ) $(MAIN_OBJ)
-	$(CC) $(SIFT_SAN) $(LDFLAGS) -o $@ $^ $(INIH_LIBS) -ldl -lpthread -lm
+$(BUILD)/obj/lib/%.o: core/lib/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(SIFT_CPPFLAGS) $(CPPFLAGS) $(SIFT_CFLAGS) -fPIC \
+		-fvisibility=hidden $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libsift.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/libsift.so: $(LIB_OBJ)
+	$(CC) $(SIFT_SAN) -shared -Wl,-soname,$(LIBSIFT_SONAME) $(LDFLAGS) \
+		-o $@ $^ $(INIH_LIBS) -ldl -lpthread -lm
+
+$(BUILD)/sift: $(CLI_OBJ) $(MAIN_OBJ) $(BUILD)/libsift.a
+	$(CC) $(SIFT_SAN) $(LDFLAGS) -o $@ $(CLI_OBJ) $(MAIN_OBJ) \
+		$(BUILD)/libsift.a $(INIH_LIBS) -ldl -lpthread -lm
 
 $(BUILD)/plugins/%.so: plugins/%.c include/sift/plugin.h plugins/strtab.h
 	@mkdir -p $(@D)
@@ -138,6 +158,7 @@ test:
 	SIFT_BUILD=$(BUILD) tests/scaling.sh
 	SIFT_BUILD=$(BUILD) tests/slurm.sh
 	SIFT_BUILD=$(BUILD) tests/ssh.sh
+	SIFT_BUILD=$(BUILD) tests/python.sh
 	tests/install.sh
 
 check: test
@@ -181,6 +202,7 @@ $(BUILD)/man/sift.1: $(BUILD)/sift $(PLUGIN_SO) docs/mkman.sh
 
 $(BUILD)/sift.pc: docs/sift.pc.in $(PATHS_STAMP) include/sift/plugin.h
 	sed -e 's|@PREFIX@|$(PREFIX)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+	    -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@PLUGINDIR@|$(PLUGINDIR)|; s|@DATADIR@|$(DATADIR)|' \
 	    -e "s|@ABI@|$$(sed -n 's/^#define SIFT_ABI_VERSION //p' \
 		include/sift/plugin.h)|" \
@@ -196,9 +218,14 @@ install: all man $(BUILD)/sift.pc
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
 		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DOCDIR)
 	install -m 755 $(BUILD)/sift $(DESTDIR)$(BINDIR)/sift
+	install -m 644 $(BUILD)/libsift.a $(DESTDIR)$(LIBDIR)/libsift.a
+	install -m 755 $(BUILD)/libsift.so \
+		$(DESTDIR)$(LIBDIR)/$(LIBSIFT_SONAME)
+	ln -sf $(LIBSIFT_SONAME) $(DESTDIR)$(LIBDIR)/libsift.so
 	install -m 755 $(PLUGIN_SO) $(DESTDIR)$(PLUGINDIR)/
 	install -m 644 $(BUILD)/plugins/cues.lex $(DESTDIR)$(PLUGINDIR)/
-	install -m 644 include/sift/plugin.h $(DESTDIR)$(INCLUDEDIR)/sift/
+	install -m 644 include/sift/plugin.h include/sift/sift.h \
+		$(DESTDIR)$(INCLUDEDIR)/sift/
 	install -m 644 pipeline.ini $(DESTDIR)$(DATADIR)/pipeline.ini
 	install -m 644 $(SHIPPED)/* $(DESTDIR)$(DATADIR)/$(SHIPPED)/
 	install -m 644 $(BUILD)/man/*.1 $(DESTDIR)$(MANDIR)/man1/
@@ -207,7 +234,9 @@ install: all man $(BUILD)/sift.pc
 	install -m 644 LICENSE README.md $(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/sift $(DESTDIR)$(INCLUDEDIR)/sift/plugin.h
+	rm -f $(DESTDIR)$(BINDIR)/sift $(DESTDIR)$(INCLUDEDIR)/sift/plugin.h \
+		$(DESTDIR)$(INCLUDEDIR)/sift/sift.h $(DESTDIR)$(LIBDIR)/libsift.a \
+		$(DESTDIR)$(LIBDIR)/libsift.so $(DESTDIR)$(LIBDIR)/$(LIBSIFT_SONAME)
 	rm -f $(PLUGINS:%=$(DESTDIR)$(PLUGINDIR)/%.so) \
 		$(DESTDIR)$(PLUGINDIR)/cues.lex
 	rm -f $(DESTDIR)$(DATADIR)/pipeline.ini \

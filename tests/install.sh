@@ -49,6 +49,38 @@ if [ "$(PKG_CONFIG_PATH="$P/lib/pkgconfig" pkg-config --variable=plugindir \
 else
     bad "sift.pc names the plugin directory"
 fi
+# a program built against the installed libsift (pkg-config) labels a
+# sentence with the installed model
+cat >"$T/use.c" <<'EOF'
+#include <stdio.h>
+#include <string.h>
+#include "sift/sift.h"
+int main(int argc, char **argv)
+{
+    struct sift_error err = {0};
+    sift_model *m = argc > 1 ? sift_open(argv[1], &err) : NULL;
+    sift_session *s = m ? sift_session_new(m, &err) : NULL;
+    int label;
+    const char *t = "The rebels denied the accusation.";
+    if (!s || sift_classify_sentence(s, t, strlen(t), &label, NULL, &err)) {
+        fprintf(stderr, "%s\n", err.msg);
+        return 1;
+    }
+    printf("%s\n", sift_label(m, (size_t)label));
+    sift_session_free(s);
+    sift_close(m);
+    return 0;
+}
+EOF
+if cc -std=c11 -o "$T/use" "$T/use.c" \
+    $(PKG_CONFIG_PATH="$P/lib/pkgconfig" pkg-config --cflags --libs sift) \
+    2>"$T/err" &&
+    LD_LIBRARY_PATH="$P/lib" "$T/use" "$P/share/sift/models/claims/bundle" \
+    >"$T/label" 2>>"$T/err" && grep -qx denial "$T/label"; then
+    ok "a program linked with the installed libsift labels a sentence"
+else
+    cat "$T/err"; bad "a program linked with the installed libsift"
+fi
 words=$(bash -c "source '$P/share/bash-completion/completions/sift'
     COMP_WORDS=('$P/bin/sift' classify --min); COMP_CWORD=2; _sift
     echo \${COMPREPLY[*]}")

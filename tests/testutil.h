@@ -44,5 +44,6 @@ void suite_linear(void);
 void suite_corpus(void);
 void suite_cues(void);
 void suite_safety(void);
+void suite_api(void);
 
 #endif

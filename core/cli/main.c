@@ -12,12 +12,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "sift/sift.h"
 #include "config.h"
 #include "plugin.h"
-
-#ifndef SIFT_VERSION
-#define SIFT_VERSION "0.1.0"
-#endif
 
 static const char usage_text[] =
     "usage: sift COMMAND [OPTIONS] [ARGS]\n"
@@ -59,7 +56,7 @@ int main(int argc, char **argv)
         return SIFT_EXIT_OK;
     }
     if (!strcmp(argv[1], "--version")) {
-        printf("sift %s (plugin ABI %d)\n", SIFT_VERSION, SIFT_ABI_VERSION);
+        printf("sift %s (plugin ABI %d)\n", sift_version(), SIFT_ABI_VERSION);
         return SIFT_EXIT_OK;
     }
     for (size_t i = 0; i < 7; i++) {
