@@ -159,19 +159,14 @@ static int unknown_key(const struct sift_config *cfg,
                      d ? d->name : "");
 }
 
-static int stage_init(struct sift_pipeline *p, const struct sift_config *cfg,
-                      const struct sift_section *s, int kind,
-                      struct sift_stage *st, struct sift_error *err)
+/* The stage's plugin, from its `plugin` key, of the right kind. */
+static int stage_plugin(struct sift_pipeline *p, const struct sift_config *cfg,
+                        const struct sift_section *s, int kind,
+                        struct sift_stage *st, struct sift_error *err)
 {
     const struct sift_kv *pk = sift_section_get(s, "plugin");
-    const struct sift_plugin *d;
     char where[600];
     int rc;
-    memset(st, 0, sizeof *st);
-    st->weight = 1.0;
-    st->section = strdup(s->name);
-    if (!st->section)
-        return sift_fail(err, SIFT_ENOMEM, "out of memory");
     if (!pk || !*pk->value)
         return sift_fail(err, SIFT_EINVAL,
                          "%s:%d: [%s] has no 'plugin' key (e.g. plugin = %s)",
@@ -179,7 +174,7 @@ static int stage_init(struct sift_pipeline *p, const struct sift_config *cfg,
                          kind == SIFT_SEGMENTER   ? "segment"
                          : kind == SIFT_TOKENIZER ? "tokenize"
                          : kind == SIFT_FEATURIZER ? "ngrams"
-                                                   : "svm");
+                                                   : "linear");
     snprintf(where, sizeof where, "%s:%d", cfg->path, pk->line);
     if (p->untrusted && strchr(pk->value, '/'))
         return sift_fail(err, SIFT_EINVAL,
@@ -190,50 +185,73 @@ static int stage_init(struct sift_pipeline *p, const struct sift_config *cfg,
     rc = sift_plugin_load(&p->path, pk->value, where, &st->plug, err);
     if (rc)
         return rc;
-    d = st->plug.desc;
-    if ((int)d->kind != kind)
+    if ((int)st->plug.desc->kind != kind)
         return sift_fail(err, SIFT_EINVAL,
                          "%s: [%s] needs a %s plugin, but '%s' (%s) is a %s",
                          where, s->name, sift_kind_name(kind), pk->value,
-                         st->plug.path, sift_kind_name(d->kind));
-    st->values = calloc(d->noptions ? d->noptions : 1, sizeof *st->values);
-    if (!st->values)
+                         st->plug.path, sift_kind_name(st->plug.desc->kind));
+    return 0;
+}
+
+/* A key the host reads: plugin, plugin_version, a featurizer's weight.
+ * Returns 1 when kv was one (and fine), 0 when it is the plugin's, or a
+ * negative status. */
+static int host_key(const struct sift_config *cfg, const struct sift_section *s,
+                    const struct sift_kv *kv, int kind, struct sift_stage *st,
+                    struct sift_error *err)
+{
+    const struct sift_plugin *d = st->plug.desc;
+    char *end;
+    if (!strcmp(kv->key, "plugin"))
+        return 1;
+    if (!strcmp(kv->key, "plugin_version")) {
+        if (strcmp(kv->value, d->version))
+            return sift_fail(err, SIFT_EABI,
+                             "%s:%d: [%s] was made with %s version %s, but "
+                             "%s is version %s",
+                             cfg->path, kv->line, s->name, d->name, kv->value,
+                             st->plug.path, d->version);
+        return 1;
+    }
+    if (strcmp(kv->key, "weight") || kind != SIFT_FEATURIZER)
+        return 0;
+    errno = 0;
+    st->weight = strtod(kv->value, &end);
+    if (!*kv->value || *end || errno || !(st->weight > 0) ||
+        !isfinite(st->weight))
+        return sift_fail(err, SIFT_EINVAL,
+                         "%s:%d: [%s] weight = '%s': expected a positive "
+                         "number",
+                         cfg->path, kv->line, s->name, kv->value);
+    return 1;
+}
+
+/* Every option's checked value: the section's, else the default. */
+static int stage_values(const struct sift_config *cfg,
+                        const struct sift_section *s, int kind,
+                        struct sift_stage *st, struct sift_error *err)
+{
+    const struct sift_plugin *d = st->plug.desc;
+    char where[600];
+    int rc;
+    if (!(st->values = calloc(d->noptions ? d->noptions : 1,
+                              sizeof *st->values)))
         return sift_fail(err, SIFT_ENOMEM, "out of memory");
     for (size_t k = 0; k < s->nkv; k++) {
         const struct sift_kv *kv = &s->kv[k];
-        size_t i;
-        if (!strcmp(kv->key, "plugin"))
+        size_t i = 0;
+        rc = host_key(cfg, s, kv, kind, st, err);
+        if (rc < 0)
+            return rc;
+        if (rc == 1)
             continue;
-        if (!strcmp(kv->key, "plugin_version")) {
-            if (strcmp(kv->value, d->version))
-                return sift_fail(err, SIFT_EABI,
-                                 "%s:%d: [%s] was made with %s version %s, "
-                                 "but %s is version %s",
-                                 cfg->path, kv->line, s->name, d->name,
-                                 kv->value, st->plug.path, d->version);
-            continue;
-        }
-        if (!strcmp(kv->key, "weight") && kind == SIFT_FEATURIZER) {
-            char *end;
-            errno = 0;
-            st->weight = strtod(kv->value, &end);
-            if (!*kv->value || *end || errno || !(st->weight > 0) ||
-                !isfinite(st->weight))
-                return sift_fail(err, SIFT_EINVAL,
-                                 "%s:%d: [%s] weight = '%s': expected a "
-                                 "positive number",
-                                 cfg->path, kv->line, s->name, kv->value);
-            continue;
-        }
-        for (i = 0; i < d->noptions; i++)
-            if (!strcmp(d->options[i].name, kv->key))
-                break;
+        while (i < d->noptions && strcmp(d->options[i].name, kv->key))
+            i++;
         if (i == d->noptions)
             return unknown_key(cfg, s, kv, d, kind == SIFT_FEATURIZER, err);
         snprintf(where, sizeof where, "%s:%d", cfg->path, kv->line);
-        rc = check_value(&d->options[i], kv->value, &st->values[i], where,
-                         s->name, err);
-        if (rc)
+        if ((rc = check_value(&d->options[i], kv->value, &st->values[i],
+                              where, s->name, err)))
             return rc;
     }
     for (size_t i = 0; i < d->noptions; i++) {
@@ -241,11 +259,27 @@ static int stage_init(struct sift_pipeline *p, const struct sift_config *cfg,
             continue;
         snprintf(where, sizeof where, "%s (default of %s)", st->plug.path,
                  d->options[i].name);
-        rc = check_value(&d->options[i], d->options[i].def, &st->values[i],
-                         where, s->name, err);
-        if (rc)
+        if ((rc = check_value(&d->options[i], d->options[i].def,
+                              &st->values[i], where, s->name, err)))
             return rc;
     }
+    return 0;
+}
+
+static int stage_init(struct sift_pipeline *p, const struct sift_config *cfg,
+                      const struct sift_section *s, int kind,
+                      struct sift_stage *st, struct sift_error *err)
+{
+    const struct sift_plugin *d;
+    int rc;
+    memset(st, 0, sizeof *st);
+    st->weight = 1.0;
+    if (!(st->section = strdup(s->name)))
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    if ((rc = stage_plugin(p, cfg, s, kind, st, err)) ||
+        (rc = stage_values(cfg, s, kind, st, err)))
+        return rc;
+    d = st->plug.desc;
     st->inst = d->create((const char *const *)st->values, err);
     if (!st->inst) {
         char inner[sizeof err->msg];
@@ -393,6 +427,101 @@ static int count_featurizers(const struct sift_config *cfg,
     return 0;
 }
 
+/* [pipeline] holds only the keys sift knows. */
+static int check_pipeline_keys(const struct sift_config *cfg,
+                               struct sift_error *err)
+{
+    const struct sift_section *ps = sift_config_section(cfg, "pipeline");
+    for (size_t k = 0; ps && k < ps->nkv; k++) {
+        const char *key = ps->kv[k].key, *close;
+        size_t i = 0;
+        while (i < 4 && strcmp(key, pipeline_keys[i]))
+            i++;
+        if (i < 4)
+            continue;
+        close = sift_closest(key, pipeline_keys, 4);
+        return sift_fail(err, SIFT_EINVAL,
+                         "%s:%d: [pipeline] unknown key '%s'%s%s%s (expected "
+                         "name, plugin_path, model or labels)",
+                         cfg->path, ps->kv[k].line, key,
+                         close ? " (did you mean '" : "", close ? close : "",
+                         close ? "'?)" : "");
+    }
+    return 0;
+}
+
+/* name, model (relative to the ini), labels and the plugin search path. */
+static int pipeline_section(struct sift_pipeline *p,
+                            const struct sift_config *cfg,
+                            struct sift_error *err)
+{
+    const struct sift_section *ps = sift_config_section(cfg, "pipeline");
+    const struct sift_kv *kv;
+    char where[600];
+    kv = sift_section_get(ps, "name");
+    p->name = strdup(kv ? kv->value : "unnamed");
+    kv = sift_section_get(ps, "model");
+    if (kv && *kv->value) {
+        if (kv->value[0] == '/' || !strcmp(cfg->dir, "."))
+            p->model = strdup(kv->value);
+        else if (asprintf(&p->model, "%s/%s", cfg->dir, kv->value) < 0)
+            p->model = NULL;
+        if (!p->model)
+            return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    }
+    if (!p->name)
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    kv = sift_section_get(ps, "labels");
+    snprintf(where, sizeof where, "%s:%d: [pipeline]", cfg->path,
+             kv ? kv->line : 0);
+    if (kv && sift_pipeline_set_labels(p, kv->value, where, err))
+        return err ? err->code : SIFT_EINVAL;
+    kv = sift_section_get(ps, "plugin_path");
+    if (kv && p->untrusted)
+        return sift_fail(err, SIFT_EINVAL,
+                         "%s:%d: [pipeline] plugin_path is not allowed in a "
+                         "model bundle (plugins load only from the trusted "
+                         "search path)",
+                         cfg->path, kv->line);
+    return sift_plugin_path_init(&p->path, kv ? kv->value : NULL, cfg->dir,
+                                 err);
+}
+
+/* Every stage, in pipeline order. */
+static int stages_init(struct sift_pipeline *p, const struct sift_config *cfg,
+                       struct sift_error *err)
+{
+    const struct sift_section *s;
+    if (!(s = need(cfg, "segmenter", err)) ||
+        stage_init(p, cfg, s, SIFT_SEGMENTER, &p->seg, err) ||
+        !(s = need(cfg, "tokenizer", err)) ||
+        stage_init(p, cfg, s, SIFT_TOKENIZER, &p->tok, err))
+        return err ? err->code : SIFT_EINVAL;
+    for (size_t i = 0; i < cfg->nsec; i++) {
+        const char *n = cfg->sec[i].name;
+        struct sift_stage *f;
+        if (strcmp(n, "features") && strncmp(n, "features.", 9))
+            continue;
+        if (!(f = realloc(p->feat, (p->nfeat + 1) * sizeof *f)))
+            return sift_fail(err, SIFT_ENOMEM, "out of memory");
+        p->feat = f;
+        memset(&p->feat[p->nfeat], 0, sizeof *f);
+        p->nfeat++;
+        if (stage_init(p, cfg, &cfg->sec[i], SIFT_FEATURIZER,
+                       &p->feat[p->nfeat - 1], err))
+            return err ? err->code : SIFT_EINVAL;
+    }
+    if (p->nfeat == 0)
+        return sift_fail(err, SIFT_EINVAL,
+                         "%s: no featurizer: add a [features] or "
+                         "[features.NAME] section",
+                         cfg->path);
+    if (!(s = need(cfg, "classifier", err)) ||
+        stage_init(p, cfg, s, SIFT_CLASSIFIER, &p->cls, err))
+        return err ? err->code : SIFT_EINVAL;
+    return 0;
+}
+
 struct sift_pipeline *sift_pipeline_new(const struct sift_config *cfg,
                                         struct sift_error *err)
 {
@@ -403,95 +532,16 @@ struct sift_pipeline *sift_pipeline_open(const struct sift_config *cfg,
                                          int flags, struct sift_error *err)
 {
     struct sift_pipeline *p = calloc(1, sizeof *p);
-    const struct sift_section *ps, *s;
-    const struct sift_kv *kv;
-    char where[600];
     if (!p) {
         sift_fail(err, SIFT_ENOMEM, "out of memory");
         return NULL;
     }
     p->untrusted = !!(flags & SIFT_PIPELINE_UNTRUSTED);
-    if (check_sections(cfg, err) || count_featurizers(cfg, err))
-        goto fail;
-    ps = sift_config_section(cfg, "pipeline");
-    for (size_t k = 0; ps && k < ps->nkv; k++) {
-        size_t i;
-        for (i = 0; i < 4; i++)
-            if (!strcmp(ps->kv[k].key, pipeline_keys[i]))
-                break;
-        if (i == 4) {
-            const char *close = sift_closest(ps->kv[k].key, pipeline_keys, 4);
-            sift_fail(err, SIFT_EINVAL,
-                      "%s:%d: [pipeline] unknown key '%s'%s%s%s (expected "
-                      "name, plugin_path, model or labels)",
-                      cfg->path, ps->kv[k].line, ps->kv[k].key,
-                      close ? " (did you mean '" : "", close ? close : "",
-                      close ? "'?)" : "");
-            goto fail;
-        }
-    }
-    kv = sift_section_get(ps, "name");
-    p->name = strdup(kv ? kv->value : "unnamed");
-    kv = sift_section_get(ps, "model");
-    if (kv && *kv->value) {
-        if (kv->value[0] == '/' || !strcmp(cfg->dir, "."))
-            p->model = strdup(kv->value);
-        else if (asprintf(&p->model, "%s/%s", cfg->dir, kv->value) < 0)
-            p->model = NULL;
-        if (!p->model)
-            goto nomem;
-    }
-    if (!p->name)
-        goto nomem;
-    kv = sift_section_get(ps, "labels");
-    snprintf(where, sizeof where, "%s:%d: [pipeline]", cfg->path,
-             kv ? kv->line : 0);
-    if (kv && sift_pipeline_set_labels(p, kv->value, where, err))
-        goto fail;
-    kv = sift_section_get(ps, "plugin_path");
-    if (kv && p->untrusted) {
-        sift_fail(err, SIFT_EINVAL,
-                  "%s:%d: [pipeline] plugin_path is not allowed in a model "
-                  "bundle (plugins load only from the trusted search path)",
-                  cfg->path, kv->line);
-        goto fail;
-    }
-    if (sift_plugin_path_init(&p->path, kv ? kv->value : NULL, cfg->dir, err))
-        goto fail;
-    if (!(s = need(cfg, "segmenter", err)) ||
-        stage_init(p, cfg, s, SIFT_SEGMENTER, &p->seg, err))
-        goto fail;
-    if (!(s = need(cfg, "tokenizer", err)) ||
-        stage_init(p, cfg, s, SIFT_TOKENIZER, &p->tok, err))
-        goto fail;
-    for (size_t i = 0; i < cfg->nsec; i++) {
-        const char *n = cfg->sec[i].name;
-        struct sift_stage *f;
-        if (strcmp(n, "features") && strncmp(n, "features.", 9))
-            continue;
-        f = realloc(p->feat, (p->nfeat + 1) * sizeof *f);
-        if (!f)
-            goto nomem;
-        p->feat = f;
-        memset(&p->feat[p->nfeat], 0, sizeof *f);
-        p->nfeat++;
-        if (stage_init(p, cfg, &cfg->sec[i], SIFT_FEATURIZER,
-                       &p->feat[p->nfeat - 1], err))
-            goto fail;
-    }
-    if (p->nfeat == 0) {
-        sift_fail(err, SIFT_EINVAL,
-                  "%s: no featurizer: add a [features] or [features.NAME] "
-                  "section",
-                  cfg->path);
-        goto fail;
-    }
-    if (!(s = need(cfg, "classifier", err)) ||
-        stage_init(p, cfg, s, SIFT_CLASSIFIER, &p->cls, err))
+    if (check_sections(cfg, err) || count_featurizers(cfg, err) ||
+        check_pipeline_keys(cfg, err) || pipeline_section(p, cfg, err) ||
+        stages_init(p, cfg, err))
         goto fail;
     return p;
-nomem:
-    sift_fail(err, SIFT_ENOMEM, "out of memory");
 fail:
     sift_pipeline_free(p);
     return NULL;
