@@ -580,7 +580,6 @@ struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err)
     struct sift_config *cfg = NULL;
     struct sift_pipeline *p = NULL;
     const struct sift_kv *kv;
-    uint32_t offset = 0;
     if (join(path, dir, "manifest.ini", err))
         return NULL;
     if (sift_file_read(path, SIFT_FILE_NOFOLLOW, 16u << 20, &text, &len, err)) {
@@ -623,14 +622,11 @@ struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err)
         sift_fail(err, SIFT_EFORMAT, "%s labels: fewer than two", where);
         goto fail;
     }
-    for (size_t i = 0; i < p->nfeat; i++) {
-        struct sift_stage *st = &p->feat[i];
-        if (load_state(cfg, dir, st, err))
+    for (size_t i = 0; i < p->nfeat; i++)
+        if (load_state(cfg, dir, &p->feat[i], err))
             goto fail;
-        st->offset = offset;
-        offset += (uint32_t)st->plug.desc->dimension(st->inst);
-    }
-    p->dim = offset;
+    if (sift_pipeline_layout(p, err))
+        goto fail;
     kv = sift_section_get(sift_config_section(cfg, "bundle"), "dimension");
     parse_size(kv->value, &dim);
     if (dim != p->dim) {

@@ -652,6 +652,31 @@ static int grow_vec(struct sift_feature **v, size_t *cap, size_t need)
     return 0;
 }
 
+/* Append sentence s's vector, every featurizer's output shifted to its
+ * offset and scaled by its weight, to (*vec)[*n..), growing *vec. */
+static int concat(const struct sift_pipeline *p, void *const *scratch,
+                  const struct sift_sentence *s, struct sift_feature **vec,
+                  size_t *cap, size_t *n, struct sift_error *err)
+{
+    for (size_t i = 0; i < p->nfeat; i++) {
+        const struct sift_stage *st = &p->feat[i];
+        const struct sift_feature *f;
+        size_t nf;
+        int rc = st->plug.desc->transform(st->inst, scratch[i], s, &f, &nf,
+                                          err);
+        if (rc)
+            return rc;
+        if (grow_vec(vec, cap, *n + nf))
+            return sift_fail(err, SIFT_ENOMEM, "out of memory");
+        for (size_t k = 0; k < nf; k++) {
+            (*vec)[*n + k].index = st->offset + f[k].index;
+            (*vec)[*n + k].value = f[k].value * st->weight;
+        }
+        *n += nf;
+    }
+    return 0;
+}
+
 int sift_worker_vector(struct sift_worker *w, const char *text, size_t len,
                        struct sift_vector *out, struct sift_error *err)
 {
@@ -664,24 +689,10 @@ int sift_worker_vector(struct sift_worker *w, const char *text, size_t len,
         return rc;
     w->tokens = s.tokens;
     w->ntokens = s.ntokens;
-    for (size_t i = 0; i < p->nfeat; i++) {
-        const struct sift_stage *st = &p->feat[i];
-        const struct sift_feature *f;
-        size_t n;
-        rc = st->plug.desc->transform(st->inst, w->feat[i], &s, &f, &n, err);
-        if (rc)
-            return rc;
-        if (grow_vec(&w->vec, &w->cap, total + n))
-            return sift_fail(err, SIFT_ENOMEM, "out of memory");
-        for (size_t k = 0; k < n; k++) {
-            w->vec[total + k].index = st->offset + f[k].index;
-            w->vec[total + k].value = f[k].value * st->weight;
-        }
-        total += n;
-    }
+    rc = concat(p, w->feat, &s, &w->vec, &w->cap, &total, err);
     out->f = w->vec;
     out->n = total;
-    return 0;
+    return rc;
 }
 
 int sift_worker_classify(struct sift_worker *w, const char *text, size_t len,
@@ -786,122 +797,142 @@ nomem:
     return sift_fail(err, SIFT_ENOMEM, "out of memory");
 }
 
+/* The pipeline's labels (the samples' when it declares none), and each
+ * sample label's index among them in *map (malloc'd). */
+static int map_labels(struct sift_pipeline *p, const struct sift_samples *ss,
+                      int **map, struct sift_error *err)
+{
+    if (p->nlabels == 0)
+        for (size_t i = 0; i < ss->nlabels; i++)
+            if (split_labels(p, ss->labels[i]))
+                return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    if (!(*map = malloc((ss->nlabels ? ss->nlabels : 1) * sizeof **map)))
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    for (size_t i = 0; i < ss->nlabels; i++)
+        if (((*map)[i] = sift_pipeline_label(p, ss->labels[i])) < 0)
+            return sift_fail(err, SIFT_EINVAL,
+                             "label '%s' in the samples is not one of the "
+                             "pipeline's labels",
+                             ss->labels[i]);
+    return 0;
+}
+
+int sift_pipeline_layout(struct sift_pipeline *p, struct sift_error *err)
+{
+    uint32_t offset = 0;
+    for (size_t f = 0; f < p->nfeat; f++) {
+        size_t d = p->feat[f].plug.desc->dimension(p->feat[f].inst);
+        p->feat[f].offset = offset;
+        if (d > UINT32_MAX - offset)
+            return sift_fail(err, SIFT_EINVAL, "[%s]: too many features (the "
+                             "pipeline's dimension exceeds 2^32 - 1)",
+                             p->feat[f].section);
+        offset += (uint32_t)d;
+    }
+    p->dim = offset;
+    return 0;
+}
+
+/* The training set as vectors: samples' sentences, tokenized once. */
+struct training {
+    struct sift_vector *x;
+    int *y;
+    struct sift_feature *all;
+    size_t nall, call, *start;
+};
+
+static void training_release(struct training *t)
+{
+    free(t->x);
+    free(t->y);
+    free(t->all);
+    free(t->start);
+}
+
+static int vectors(const struct sift_pipeline *p, struct sift_worker *w,
+                   const struct corpus *c, const struct sift_samples *ss,
+                   const size_t *idx, size_t n, const int *map,
+                   struct training *t, struct sift_error *err)
+{
+    t->y = malloc((n ? n : 1) * sizeof *t->y);
+    t->x = malloc((n ? n : 1) * sizeof *t->x);
+    t->start = malloc((n + 1) * sizeof *t->start);
+    if (!t->y || !t->x || !t->start)
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        int rc;
+        t->start[i] = t->nall;
+        if ((rc = concat(p, w->feat, &c->s[i], &t->all, &t->call, &t->nall,
+                         err)))
+            return rc;
+        t->y[i] = map[ss->s[idx ? idx[i] : i].label];
+    }
+    t->start[n] = t->nall;
+    for (size_t i = 0; i < n; i++) {
+        t->x[i].f = t->all + t->start[i];
+        t->x[i].n = t->start[i + 1] - t->start[i];
+    }
+    return 0;
+}
+
+/* Fit every featurizer on the tokenized corpus, then lay out the
+ * concatenated space. */
+static int fit_all(struct sift_pipeline *p, const struct corpus *c, size_t n,
+                   struct sift_error *err)
+{
+    for (size_t f = 0; f < p->nfeat; f++) {
+        struct sift_stage *st = &p->feat[f];
+        int rc = st->plug.desc->fit(st->inst, c->s, n, st->plug.dir, err);
+        if (rc)
+            return rc;
+    }
+    return sift_pipeline_layout(p, err);
+}
+
 int sift_pipeline_train(struct sift_pipeline *p, const struct sift_samples *ss,
                         const size_t *idx, size_t n,
                         void (*progress)(const char *phase),
                         struct sift_error *err)
 {
     struct corpus c = {0};
+    struct training t = {0};
     struct sift_worker *w = NULL;
-    struct sift_vector *x = NULL;
-    struct sift_feature *all = NULL;
-    size_t nall = 0, call = 0, *start = NULL;
-    int *y = NULL, *map = NULL, rc;
+    int *map = NULL, rc;
     if (!idx)
         n = ss->n;
     p->ready = 0;
-    /* Map sample labels onto the pipeline's label list. */
-    if (p->nlabels == 0) {
-        for (size_t i = 0; i < ss->nlabels; i++)
-            if (split_labels(p, ss->labels[i]))
-                return sift_fail(err, SIFT_ENOMEM, "out of memory");
-    }
-    map = malloc(ss->nlabels * sizeof *map);
-    y = malloc((n ? n : 1) * sizeof *y);
-    x = malloc((n ? n : 1) * sizeof *x);
-    start = malloc((n + 1) * sizeof *start);
-    if (!map || !y || !x || !start) {
-        rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+    if ((rc = map_labels(p, ss, &map, err)))
         goto out;
-    }
-    for (size_t i = 0; i < ss->nlabels; i++) {
-        map[i] = sift_pipeline_label(p, ss->labels[i]);
-        if (map[i] < 0) {
-            rc = sift_fail(err, SIFT_EINVAL,
-                           "label '%s' in the samples is not one of the "
-                           "pipeline's labels",
-                           ss->labels[i]);
-            goto out;
-        }
-    }
-    w = sift_worker_new(p, err);
-    if (!w) {
-        rc = err ? err->code : SIFT_ENOMEM;
-        goto out;
-    }
     if (progress)
         progress("tokenizing");
-    rc = tokenize_all(p, w, ss, idx, n, &c, err);
-    if (rc)
+    if (!(w = sift_worker_new(p, err)) ||
+        (rc = tokenize_all(p, w, ss, idx, n, &c, err)))
         goto out;
-    uint32_t offset = 0;
-    for (size_t f = 0; f < p->nfeat; f++) {
-        struct sift_stage *st = &p->feat[f];
-        if (progress)
-            progress("fitting features");
-        rc = st->plug.desc->fit(st->inst, c.s, n, st->plug.dir, err);
-        if (rc)
-            goto out;
-        st->offset = offset;
-        size_t d = st->plug.desc->dimension(st->inst);
-        if (d > UINT32_MAX - offset) {
-            rc = sift_fail(err, SIFT_EINVAL, "too many features");
-            goto out;
-        }
-        offset += (uint32_t)d;
-    }
-    p->dim = offset;
+    if (progress)
+        progress("fitting features");
+    if ((rc = fit_all(p, &c, n, err)))
+        goto out;
     /* Fitting sized the featurizers: new scratch to match. */
     sift_worker_free(w);
-    if (!(w = sift_worker_new(p, err))) {
-        rc = err ? err->code : SIFT_ENOMEM;
-        goto out;
-    }
     if (progress)
         progress("transforming");
-    for (size_t i = 0; i < n; i++) {
-        start[i] = nall;
-        for (size_t f = 0; f < p->nfeat; f++) {
-            const struct sift_stage *st = &p->feat[f];
-            const struct sift_feature *fv;
-            size_t nf;
-            rc = st->plug.desc->transform(st->inst, w->feat[f], &c.s[i], &fv,
-                                          &nf, err);
-            if (rc)
-                goto out;
-            if (grow_vec(&all, &call, nall + nf)) {
-                rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
-                goto out;
-            }
-            for (size_t k = 0; k < nf; k++) {
-                all[nall + k].index = st->offset + fv[k].index;
-                all[nall + k].value = fv[k].value * st->weight;
-            }
-            nall += nf;
-        }
-        y[i] = map[ss->s[idx ? idx[i] : i].label];
-    }
-    start[n] = nall;
-    for (size_t i = 0; i < n; i++) {
-        x[i].f = all + start[i];
-        x[i].n = start[i + 1] - start[i];
-    }
+    if (!(w = sift_worker_new(p, err)) ||
+        (rc = vectors(p, w, &c, ss, idx, n, map, &t, err)))
+        goto out;
     if (progress)
         progress("training classifier");
-    rc = p->cls.plug.desc->train(p->cls.inst, x, y, n, p->dim, p->nlabels,
-                                 err);
-    if (rc == 0)
-        p->ready = 1;
+    rc = p->cls.plug.desc->train(p->cls.inst, t.x, t.y, n, p->dim,
+                                 p->nlabels, err);
+    p->ready = rc == 0;
 out:
+    if (!w && !rc)
+        rc = err && err->code ? err->code : SIFT_ENOMEM;
     sift_worker_free(w);
     free(c.s);
     free(c.tok);
     free(c.text);
-    free(all);
-    free(x);
-    free(y);
+    training_release(&t);
     free(map);
-    free(start);
     return rc;
 }
 

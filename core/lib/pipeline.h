@@ -82,6 +82,10 @@ int sift_pipeline_train(struct sift_pipeline *p, const struct sift_samples *ss,
                         void (*progress)(const char *phase),
                         struct sift_error *err);
 
+/* Give each featurizer its offset in the concatenated vector (after
+ * fitting or loading) and set p->dim; refuses a total over 2^32 - 1. */
+int sift_pipeline_layout(struct sift_pipeline *p, struct sift_error *err);
+
 /* Index of label name in p->labels, or -1. */
 int sift_pipeline_label(const struct sift_pipeline *p, const char *name);
 
