@@ -69,40 +69,33 @@ static int cmp_grp(const void *a, const void *b)
     return (x->pos > y->pos) - (x->pos < y->pos);
 }
 
-int sift_folds(const struct sift_samples *ss, size_t k, int group,
-               unsigned seed, size_t *fold, struct sift_error *err)
+/* Stratified folds: each label's shuffled samples dealt round-robin. */
+static int stratified(const struct sift_samples *ss, size_t k, uint32_t *st,
+                      size_t *fold, struct sift_error *err)
 {
-    uint32_t st = seed * 2654435761u + 1;
-    if (k < 2)
-        return sift_fail(err, SIFT_EINVAL, "need at least 2 folds");
-    if (group == SIFT_GROUP_NONE) {
-        /* stratified: deal each label's shuffled samples round-robin */
-        size_t *idx = malloc(ss->n * sizeof *idx), off = 0;
-        if (!idx)
-            return sift_fail(err, SIFT_ENOMEM, "out of memory");
-        for (size_t l = 0; l < ss->nlabels; l++) {
-            size_t n = 0;
-            for (size_t i = 0; i < ss->n; i++)
-                if (ss->s[i].label == (int)l)
-                    idx[n++] = i;
-            shuffle(idx, n, &st);
-            for (size_t i = 0; i < n; i++)
-                fold[idx[i]] = (off + i) % k;
-            off += n;
-        }
-        free(idx);
-        return 0;
+    size_t *idx = malloc((ss->n ? ss->n : 1) * sizeof *idx), off = 0;
+    if (!idx)
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    for (size_t l = 0; l < ss->nlabels; l++) {
+        size_t n = 0;
+        for (size_t i = 0; i < ss->n; i++)
+            if (ss->s[i].label == (int)l)
+                idx[n++] = i;
+        shuffle(idx, n, st);
+        for (size_t i = 0; i < n; i++)
+            fold[idx[i]] = (off + i) % k;
+        off += n;
     }
-    /* grouped: map every sample to its group id */
-    size_t ng = 0, *gid = malloc(ss->n * sizeof *gid);
-    size_t *map = malloc((ss->ndocs ? ss->ndocs : 1) * sizeof *map);
-    struct grp *g = calloc(ss->ndocs ? ss->ndocs : 1, sizeof *g);
-    size_t *load = calloc(k, sizeof *load), *gfold;
-    int rc = 0;
-    if (!gid || !map || !g || !load) {
-        rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
-        goto out;
-    }
+    free(idx);
+    return 0;
+}
+
+/* Number the groups: map[d] for each document, sizes in g[]; returns
+ * how many groups there are. */
+static size_t number_groups(const struct sift_samples *ss, int group,
+                            size_t *map, struct grp *g)
+{
+    size_t ng = 0;
     for (size_t d = 0; d < ss->ndocs; d++) {
         size_t kl, el, e;
         const char *key = group_key(ss, d, group, &kl);
@@ -113,17 +106,48 @@ int sift_folds(const struct sift_samples *ss, size_t k, int group,
         }
         map[d] = e < d ? map[e] : ng++;
     }
-    for (size_t i = 0; i < ss->n; i++) {
-        gid[i] = map[ss->s[i].doc];
-        g[gid[i]].size++;
-    }
     for (size_t i = 0; i < ng; i++)
         g[i].id = i;
-    /* drop empty groups (a file's header doc with no sentences) */
+    for (size_t i = 0; i < ss->n; i++)
+        g[map[ss->s[i].doc]].size++;
+    return ng;
+}
+
+/* Non-empty groups in a seeded random order (which breaks ties), then
+ * largest first; returns how many there are. */
+static size_t order_groups(struct grp *g, size_t ng, uint32_t *st)
+{
     size_t used = 0;
     for (size_t i = 0; i < ng; i++)
         if (g[i].size)
             g[used++] = g[i];
+    for (size_t i = used; i > 1; i--) {
+        size_t j = next_rand(st) % i;
+        struct grp x = g[i - 1];
+        g[i - 1] = g[j];
+        g[j] = x;
+    }
+    for (size_t i = 0; i < used; i++)
+        g[i].pos = i;
+    qsort(g, used, sizeof *g, cmp_grp);
+    return used;
+}
+
+/* Grouped folds: each group, largest first, to the fold with the fewest
+ * samples so far. */
+static int grouped(const struct sift_samples *ss, size_t k, int group,
+                   uint32_t *st, size_t *fold, struct sift_error *err)
+{
+    size_t nd = ss->ndocs ? ss->ndocs : 1, used;
+    size_t *map = malloc(nd * sizeof *map), *gfold = malloc(nd * sizeof *gfold);
+    size_t *load = calloc(k, sizeof *load);
+    struct grp *g = calloc(nd, sizeof *g);
+    int rc = 0;
+    if (!map || !gfold || !load || !g) {
+        rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+        goto out;
+    }
+    used = order_groups(g, number_groups(ss, group, map, g), st);
     if (used < k) {
         rc = sift_fail(err, SIFT_EINVAL,
                        "only %zu %s groups for %zu folds (mark articles "
@@ -131,30 +155,6 @@ int sift_folds(const struct sift_samples *ss, size_t k, int group,
                        used, sift_group_name(group), k);
         goto out;
     }
-    /* a seeded shuffle breaks ties; then largest first, each group to
-     * the fold with the fewest samples so far */
-    {
-        size_t *order = malloc(used * sizeof *order);
-        struct grp *tmp = malloc(used * sizeof *tmp);
-        if (!order || !tmp) {
-            free(order);
-            free(tmp);
-            rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
-            goto out;
-        }
-        for (size_t i = 0; i < used; i++)
-            order[i] = i;
-        shuffle(order, used, &st);
-        for (size_t i = 0; i < used; i++) {
-            tmp[i] = g[order[i]];
-            tmp[i].pos = i;
-        }
-        memcpy(g, tmp, used * sizeof *g);
-        qsort(g, used, sizeof *g, cmp_grp);
-        free(tmp);
-        free(order);
-    }
-    gfold = map; /* reuse: fold of each group id */
     for (size_t i = 0; i < used; i++) {
         size_t best = 0;
         for (size_t f = 1; f < k; f++)
@@ -164,13 +164,24 @@ int sift_folds(const struct sift_samples *ss, size_t k, int group,
         load[best] += g[i].size;
     }
     for (size_t i = 0; i < ss->n; i++)
-        fold[i] = gfold[gid[i]];
+        fold[i] = gfold[map[ss->s[i].doc]];
 out:
-    free(gid);
     free(map);
-    free(g);
+    free(gfold);
     free(load);
+    free(g);
     return rc;
+}
+
+int sift_folds(const struct sift_samples *ss, size_t k, int group,
+               unsigned seed, size_t *fold, struct sift_error *err)
+{
+    uint32_t st = seed * 2654435761u + 1;
+    if (k < 2)
+        return sift_fail(err, SIFT_EINVAL, "need at least 2 folds");
+    if (group == SIFT_GROUP_NONE)
+        return stratified(ss, k, &st, fold, err);
+    return grouped(ss, k, group, &st, fold, err);
 }
 
 int sift_crossval(const struct sift_config *cfg, const struct sift_samples *ss,
