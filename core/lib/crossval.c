@@ -184,71 +184,59 @@ int sift_folds(const struct sift_samples *ss, size_t k, int group,
     return grouped(ss, k, group, &st, fold, err);
 }
 
+/* Train on every fold but f, label fold f, and add to m (and pred). */
+static int run_fold(const struct sift_config *cfg,
+                    const struct sift_samples *ss, const size_t *fold,
+                    size_t f, size_t *train, double *scores,
+                    struct sift_metrics *m, int *pred, struct sift_error *err)
+{
+    struct sift_pipeline *p = sift_pipeline_new(cfg, err);
+    struct sift_worker *w = NULL;
+    size_t n = 0;
+    int rc;
+    if (!p)
+        return err && err->code ? err->code : SIFT_EINVAL;
+    for (size_t i = 0; i < ss->n; i++)
+        if (fold[i] != f)
+            train[n++] = i;
+    /* the folds' label numbering must be the samples' */
+    sift_pipeline_forget_labels(p);
+    rc = sift_pipeline_train(p, ss, train, n, NULL, err);
+    if (!rc && !(w = sift_worker_new(p, err)))
+        rc = err && err->code ? err->code : SIFT_ENOMEM;
+    for (size_t i = 0; i < ss->n && !rc; i++) {
+        int label;
+        if (fold[i] != f ||
+            (rc = sift_worker_classify(w, ss->s[i].text, ss->s[i].len,
+                                       &label, scores, err)))
+            continue;
+        sift_metrics_add(m, ss->s[i].label, label);
+        if (pred)
+            pred[i] = label;
+    }
+    sift_worker_free(w);
+    sift_pipeline_free(p);
+    return rc;
+}
+
 int sift_crossval(const struct sift_config *cfg, const struct sift_samples *ss,
                   size_t k, int group, unsigned seed, struct sift_metrics *m,
                   int *pred, void (*progress)(size_t fold, size_t k),
                   struct sift_error *err)
 {
-    size_t *fold = malloc(ss->n * sizeof *fold), *train = NULL;
-    double *scores = NULL;
-    int rc;
-    if (!fold)
-        return sift_fail(err, SIFT_ENOMEM, "out of memory");
-    rc = sift_folds(ss, k, group, seed, fold, err);
-    if (rc)
-        goto out;
-    train = malloc(ss->n * sizeof *train);
-    scores = malloc(ss->nlabels * sizeof *scores);
-    if (!train || !scores) {
+    size_t n = ss->n ? ss->n : 1;
+    size_t *fold = malloc(n * sizeof *fold), *train = malloc(n * sizeof *train);
+    double *scores = malloc((ss->nlabels ? ss->nlabels : 1) * sizeof *scores);
+    int rc = 0;
+    if (!fold || !train || !scores)
         rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
-        goto out;
-    }
+    if (!rc)
+        rc = sift_folds(ss, k, group, seed, fold, err);
     for (size_t f = 0; f < k && !rc; f++) {
-        struct sift_pipeline *p;
-        struct sift_worker *w;
-        size_t n = 0;
         if (progress)
             progress(f, k);
-        for (size_t i = 0; i < ss->n; i++)
-            if (fold[i] != f)
-                train[n++] = i;
-        p = sift_pipeline_new(cfg, err);
-        if (!p) {
-            rc = err ? err->code : SIFT_EINVAL;
-            break;
-        }
-        /* the folds' label numbering must be the samples' */
-        for (size_t i = 0; i < p->nlabels; i++)
-            free(p->labels[i]);
-        free(p->labels);
-        p->labels = NULL;
-        p->nlabels = 0;
-        rc = sift_pipeline_train(p, ss, train, n, NULL, err);
-        w = rc ? NULL : sift_worker_new(p, err);
-        if (!rc && !w)
-            rc = err ? err->code : SIFT_ENOMEM;
-        for (size_t i = 0; i < ss->n && !rc; i++) {
-            int label;
-            if (fold[i] != f)
-                continue;
-            rc = sift_worker_classify(w, ss->s[i].text, ss->s[i].len, &label,
-                                      scores, err);
-            if (rc)
-                break;
-            /* map pipeline label back to the samples' numbering */
-            int gold = ss->s[i].label;
-            int predicted = -1;
-            for (size_t l = 0; l < ss->nlabels; l++)
-                if (!strcmp(ss->labels[l], p->labels[label]))
-                    predicted = (int)l;
-            sift_metrics_add(m, gold, predicted);
-            if (pred)
-                pred[i] = predicted;
-        }
-        sift_worker_free(w);
-        sift_pipeline_free(p);
+        rc = run_fold(cfg, ss, fold, f, train, scores, m, pred, err);
     }
-out:
     free(fold);
     free(train);
     free(scores);

@@ -555,6 +555,15 @@ void sift_pipeline_swap_segmenter(struct sift_pipeline *a,
     b->seg = tmp;
 }
 
+void sift_pipeline_forget_labels(struct sift_pipeline *p)
+{
+    for (size_t i = 0; i < p->nlabels; i++)
+        free(p->labels[i]);
+    free(p->labels);
+    p->labels = NULL;
+    p->nlabels = 0;
+}
+
 int sift_pipeline_label(const struct sift_pipeline *p, const char *name)
 {
     for (size_t i = 0; i < p->nlabels; i++)

@@ -86,6 +86,10 @@ int sift_pipeline_train(struct sift_pipeline *p, const struct sift_samples *ss,
  * fitting or loading) and set p->dim; refuses a total over 2^32 - 1. */
 int sift_pipeline_layout(struct sift_pipeline *p, struct sift_error *err);
 
+/* Drop p's declared labels: training then takes the samples' labels, in
+ * the samples' numbering (cross-validation scores against it). */
+void sift_pipeline_forget_labels(struct sift_pipeline *p);
+
 /* Index of label name in p->labels, or -1. */
 int sift_pipeline_label(const struct sift_pipeline *p, const char *name);
 
