@@ -164,83 +164,52 @@ static int bad_line(struct sift_samples *ss, int skip_bad,
     return 0;
 }
 
-static int parse_line(struct sift_samples *ss, char *l, size_t n,
-                      const char *path, long lineno, int skip_bad,
-                      void (*warn)(const char *), struct sift_error *err)
+/* The index of label l[0..ln), adding it when labels are not fixed and
+ * it is well formed; -1 with why filled when it is refused, -2 when out
+ * of memory. */
+static int find_label(struct sift_samples *ss, const char *l, size_t ln,
+                      char *why, size_t wsize)
 {
-    char *tab, why[300];
-    size_t ln, tn, bad;
-    int label = -1;
-    if (n && l[n - 1] == '\r')
-        l[--n] = '\0';
-    if (n == 0)
-        return 0;
-    if (l[0] == '#') {
-        int d = doc_line(ss, l, n);
-        if (d < 0)
-            return sift_fail(err, SIFT_ENOMEM, "out of memory");
-        return 0;
-    }
-    if (memchr(l, '\0', n))
-        return bad_line(ss, skip_bad, warn, err, path, lineno,
-                        "NUL byte in line");
-    bad = sift_utf8_valid(l, n);
-    if (bad != n) {
-        snprintf(why, sizeof why, "invalid UTF-8 at byte %zu", bad + 1);
-        return bad_line(ss, skip_bad, warn, err, path, lineno, why);
-    }
-    tab = memchr(l, '\t', n);
-    if (!tab)
-        return bad_line(ss, skip_bad, warn, err, path, lineno,
-                        "missing TAB between label and sentence "
-                        "(expected label<TAB>sentence)");
-    ln = tab - l;
-    tn = n - ln - 1;
-    while (tn && is_space(tab[1]))
-        tab++, tn--;
-    while (tn && is_space(tab[tn]))
-        tn--;
-    if (tn == 0)
-        return bad_line(ss, skip_bad, warn, err, path, lineno,
-                        "empty sentence after the label");
+    int ok = ln > 0, label;
+    char allowed[200] = "";
+    size_t used = 0;
     for (size_t i = 0; i < ss->nlabels; i++)
         if (strlen(ss->labels[i]) == ln && !memcmp(ss->labels[i], l, ln))
-            label = (int)i;
-    if (label < 0) {
-        int ok = ln > 0;
-        for (size_t i = 0; i < ln; i++)
-            if (!((l[i] >= 'a' && l[i] <= 'z') || l[i] == '_' ||
-                  l[i] == '-' || (l[i] >= '0' && l[i] <= '9')))
-                ok = 0;
-        if (ss->fixed || !ok) {
-            size_t used = 0;
-            char allowed[200] = "";
-            for (size_t i = 0; i < ss->nlabels && used < sizeof allowed; i++)
-                used += snprintf(allowed + used, sizeof allowed - used,
-                                 "%s%s", i ? ", " : "", ss->labels[i]);
-            snprintf(why, sizeof why, "unknown label '%.*s'%s%s%s",
-                     (int)(ln > 40 ? 40 : ln), l,
-                     ss->fixed ? " (expected one of: " : "",
-                     ss->fixed ? allowed : " (labels are lower case: "
-                                           "a-z, 0-9, _ and -)",
-                     ss->fixed ? ")" : "");
-            return bad_line(ss, skip_bad, warn, err, path, lineno, why);
-        }
-        label = add_label(ss, l, ln);
-        if (label < 0)
-            return sift_fail(err, SIFT_ENOMEM, "out of memory");
-    }
+            return (int)i;
+    for (size_t i = 0; i < ln; i++)
+        if (!((l[i] >= 'a' && l[i] <= 'z') || l[i] == '_' || l[i] == '-' ||
+              (l[i] >= '0' && l[i] <= '9')))
+            ok = 0;
+    if (!ss->fixed && ok)
+        return (label = add_label(ss, l, ln)) < 0 ? -2 : label;
+    for (size_t i = 0; i < ss->nlabels && used < sizeof allowed; i++)
+        used += snprintf(allowed + used, sizeof allowed - used, "%s%s",
+                         i ? ", " : "", ss->labels[i]);
+    snprintf(why, wsize, "unknown label '%.*s'%s%s%s",
+             (int)(ln > 40 ? 40 : ln), l,
+             ss->fixed ? " (expected one of: " : "",
+             ss->fixed ? allowed
+                       : " (labels are lower case: a-z, 0-9, _ and -)",
+             ss->fixed ? ")" : "");
+    return -1;
+}
+
+/* Append sentence t[0..tn) with label (from line lineno); the checksum
+ * covers "label<TAB>sentence<LF>". */
+static int add_sample(struct sift_samples *ss, const char *l, size_t ln,
+                      const char *t, size_t tn, int label, long lineno,
+                      struct sift_error *err)
+{
+    struct sift_sample *s;
     if (ss->n == ss->cap) {
         size_t cap = ss->cap ? ss->cap * 2 : 1024;
-        struct sift_sample *s = realloc(ss->s, cap * sizeof *s);
-        if (!s)
+        if (!(s = realloc(ss->s, cap * sizeof *s)))
             return sift_fail(err, SIFT_ENOMEM, "out of memory");
         ss->s = s;
         ss->cap = cap;
     }
-    struct sift_sample *s = &ss->s[ss->n];
-    s->text = strndup(tab + 1, tn);
-    if (!s->text)
+    s = &ss->s[ss->n];
+    if (!(s->text = strndup(t, tn)))
         return sift_fail(err, SIFT_ENOMEM, "out of memory");
     s->len = tn;
     s->label = label;
@@ -249,10 +218,63 @@ static int parse_line(struct sift_samples *ss, char *l, size_t n,
     s->doc = (uint32_t)(ss->ndocs - 1);
     ss->checksum = fnv(ss->checksum, l, ln);
     ss->checksum = fnv(ss->checksum, "\t", 1);
-    ss->checksum = fnv(ss->checksum, tab + 1, tn);
+    ss->checksum = fnv(ss->checksum, t, tn);
     ss->checksum = fnv(ss->checksum, "\n", 1);
     ss->n++;
     return 0;
+}
+
+/* Why line l[0..n) cannot be a sample (NUL, invalid UTF-8, no TAB), or
+ * NULL; why is the buffer for a composed reason. */
+static const char *malformed(const char *l, size_t n, char *why, size_t wsize)
+{
+    size_t bad;
+    if (memchr(l, '\0', n))
+        return "NUL byte in line";
+    if ((bad = sift_utf8_valid(l, n)) != n) {
+        snprintf(why, wsize, "invalid UTF-8 at byte %zu", bad + 1);
+        return why;
+    }
+    if (!memchr(l, '\t', n))
+        return "missing TAB between label and sentence (expected "
+               "label<TAB>sentence)";
+    return NULL;
+}
+
+static int parse_line(struct sift_samples *ss, char *l, size_t n,
+                      const char *path, long lineno, int skip_bad,
+                      void (*warn)(const char *), struct sift_error *err)
+{
+    char *tab, why[300];
+    const char *reason;
+    size_t ln, tn;
+    int label;
+    if (n && l[n - 1] == '\r')
+        l[--n] = '\0';
+    if (n == 0)
+        return 0;
+    if (l[0] == '#')
+        return doc_line(ss, l, n) < 0
+                   ? sift_fail(err, SIFT_ENOMEM, "out of memory")
+                   : 0;
+    if ((reason = malformed(l, n, why, sizeof why)))
+        return bad_line(ss, skip_bad, warn, err, path, lineno, reason);
+    tab = memchr(l, '\t', n);
+    ln = (size_t)(tab - l);
+    tn = n - ln - 1;
+    while (tn && is_space(tab[1]))
+        tab++, tn--;
+    while (tn && is_space(tab[tn]))
+        tn--;
+    if (tn == 0)
+        return bad_line(ss, skip_bad, warn, err, path, lineno,
+                        "empty sentence after the label");
+    label = find_label(ss, l, ln, why, sizeof why);
+    if (label == -2)
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    if (label < 0)
+        return bad_line(ss, skip_bad, warn, err, path, lineno, why);
+    return add_sample(ss, l, ln, tab + 1, tn, label, lineno, err);
 }
 
 int sift_samples_read(struct sift_samples *ss, const char *path, int skip_bad,
