@@ -365,8 +365,10 @@ mkdir "$R4"
 printf 'The army denied it. Bad \xff\xfe text.\n' >"$R4/$(printf 'a\tb.txt')"
 printf 'They warned that they would strike.\n' >"$R4/$(printf 'n\nl\\x.txt')"
 check "4: odd names and bytes, tsv" 0 "" -- "$SIFT" classify -m "$M" "$R4"
-say "4: every tsv row has 7 columns" \
-    awk -F'\t' 'NF != 7 {bad = 1} END {exit bad || NR != 3}' "$T/out"
+say "4: every tsv row has 7 columns, after the header" \
+    awk -F'\t' 'NF != 7 {bad = 1} END {exit bad || NR != 4}' "$T/out"
+say "4: ... the header names them" \
+    test "$(head -n 1 "$T/out")" = "$(printf 'path\tindex\tstart\tend\tlabel\tconfidence\ttext')"
 say "4: a path's TAB, newline and backslash are escaped" \
     grep -qF "rows/n\\nl\\\\x.txt	1	" "$T/out"
 check "4: odd names and bytes, jsonl" 0 "" -- \
@@ -677,6 +679,50 @@ m = json.load(open(sys.argv[1]))
 assert set(m["labels"]) == {"say\"so", "back\\slash"}, m
 ' "$T/out"
 fi
+
+# --- issue 15: rows every tool reads (docs/ROWS.md) -------------------------
+Q="$T/quotes"
+mkdir "$Q"
+{
+    printf '"We will respond. They will regret it," he said.\n'
+    printf '"Leading quote only. And a\ttab inside. ""Doubled"" quotes.\n'
+    printf 'Back\\slash \\"x\\" and \\t here. A line\nbroken "in" the\r\nmiddle.\n'
+    printf '""" Triple. "\n"\n\n\t"Tab-led quote" she said.\n'
+    printf 'Bad \xff bytes "here". Mojibake â€œokâ€\x9d kept.\n'
+} >"$Q/quotes.txt"
+printf 'The army said "no".\n' >"$Q/$(printf 'say "hi"\tthere.txt')"
+cp examples/news/*.txt "$Q/"
+check "15: classify a file full of quotes, tsv" 0 "" -- \
+    "$SIFT" classify -m "$M" -o "$T/q.tsv" "$Q"
+check "15: ... jsonl" 0 "" -- "$SIFT" classify -m "$M" -f jsonl -o "$T/q.jsonl" "$Q"
+if /usr/bin/python3 -c 'import pandas' 2>/dev/null; then
+    check "15: pandas.read_csv(sep='\t') reads every row exactly" 0 "" -- \
+        /usr/bin/python3 tests/rows_check.py tsv "$T/q.tsv" battery
+else
+    fail=$((fail + 1))
+    echo "FAIL  15: pandas is not installed (apt-get install python3-pandas)"
+fi
+check "15: every jsonl line parses with json, model and format in each" 0 "" -- \
+    /usr/bin/python3 tests/rows_check.py jsonl "$T/q.jsonl" battery
+if command -v csvcut >/dev/null; then
+    check "15: csvkit's csvcut -t reads every row exactly" 0 "" -- \
+        /usr/bin/python3 tests/rows_check.py csvkit "$T/q.tsv" battery
+else
+    echo "skip  15: csvkit is not installed (optional: apt-get install csvkit)"
+    skipped=$((skipped + 1))
+fi
+say "15: every tsv row is one line" \
+    test "$(wc -l <"$T/q.tsv")" = "$(($(wc -l <"$T/q.jsonl") + 1))"
+check "15: --no-header drops the header line only" 0 "" -- \
+    "$SIFT" classify -m "$M" --no-header "$Q"
+say "15: ... the same rows after it" \
+    eval 'tail -n +2 "$T/q.tsv" | cmp -s - "$T/out"'
+rm -f ./-
+check "15: -o - writes to stdout" 0 "" -- \
+    "$SIFT" classify -m "$M" -o - "$Q/quotes.txt"
+say "15: ... and makes no file named '-'" test ! -e ./-
+say "15: ... the rows on stdout" grep -q "quotes.txt" "$T/out"
+rm -rf "$Q"
 
 echo "battery: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" = 0 ]

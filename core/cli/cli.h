@@ -55,6 +55,15 @@ void cli_put_flat(FILE *f, const char *text, size_t n);
  * tab, newline and CR as \\, \t, \n, \r, other control bytes as \xHH
  * (paths, which must stay findable). */
 void cli_put_field(FILE *f, const char *text, size_t n);
+/* Row fields (rows.c, docs/ROWS.md).  The TSV header line; a text field
+ * with control bytes shown as spaces; a path field with backslash, TAB,
+ * LF, CR as \\, \t, \n, \r and other control bytes as \xHH.  A field
+ * holding a double quote is wrapped in double quotes, inner ones doubled
+ * (what pandas and csvkit read); every row stays one line. */
+#define CLI_ROWS_FORMAT 1
+void cli_tsv_header(FILE *f);
+void cli_tsv_text(FILE *f, const char *text, size_t n);
+void cli_tsv_path(FILE *f, const char *path);
 /* Write text[0..n) as a JSON string body (no quotes): always valid
  * JSON, with each byte that is not part of valid UTF-8 as \ufffd. */
 void cli_put_json(FILE *f, const char *text, size_t n);

@@ -81,9 +81,9 @@ int cmd_segment(int argc, char **argv)
             continue;
         }
         for (size_t k = 0; k < n; k++) {
-            cli_put_field(stdout, argv[i], strlen(argv[i]));
+            cli_tsv_path(stdout, argv[i]);
             printf("\t%zu\t%zu\t%zu\t", k + 1, sp[k].start, sp[k].end);
-            cli_put_flat(stdout, text + sp[k].start, sp[k].end - sp[k].start);
+            cli_tsv_text(stdout, text + sp[k].start, sp[k].end - sp[k].start);
             putchar('\n');
         }
         free(text);
