@@ -44,6 +44,19 @@ check() {
     fi
 }
 
+# say NAME CONDITION...: a pass when the command succeeds, else a failure
+say() {
+    local name=$1
+    shift
+    if "$@"; then
+        pass=$((pass + 1))
+        echo "ok    $name"
+    else
+        fail=$((fail + 1))
+        echo "FAIL  $name"
+    fi
+}
+
 # --- a small model to run against ---------------------------------------
 cat >"$T/pipeline.ini" <<EOF
 [pipeline]
@@ -99,6 +112,32 @@ for c in classify segment train eval tune explain plugins; do
 done
 check "classify: unknown option" 2 "Try 'sift classify --help'" -- \
     "$SIFT" classify --frobnicate x
+say "classify: ... in one message, sift's, not getopt's too" \
+    eval '! grep -q "unrecognized option" "$T/err" &&
+        test "$(grep -c "unknown option" "$T/err")" = 1'
+for c in classify segment train eval tune explain plugins; do
+    check "$c: a misspelt long option suggests the right one" 2 \
+        "sift $c: unknown option '--hepl' \(did you mean --help\?\)" -- \
+        "$SIFT" "$c" --hepl
+done
+check "classify: a missing option argument is not an unknown option" 2 \
+    "option --config needs an argument" -- "$SIFT" classify x --config
+say "classify: ... and says it once" \
+    eval '! grep -q "unknown option\|requires an argument" "$T/err"'
+check "tune: a missing short option argument" 2 "option -k needs an argument" -- \
+    "$SIFT" tune x -k
+check "classify: --summary=1 takes no argument" 2 \
+    "option --summary takes no argument" -- "$SIFT" classify --summary=1 x
+check "classify -m an ini file says so" 1 \
+    "pipeline.ini: -m takes a model bundle directory, and this is a file \(a pipeline ini\? pass it with -c\)" -- \
+    "$SIFT" classify -m "$T/pipeline.ini" "$T/train.tsv"
+check "classify: labeled samples warn, suggesting eval" 0 \
+    "train.tsv looks like labeled samples .*sift eval" -- \
+    "$SIFT" classify -m "$M" "$T/train.tsv"
+printf 'The army denied it.\tIt said so.\nThreats were made.\n' >"$T/tabs.txt"
+check "classify: text with TABs is not taken for samples" 0 "" -- \
+    "$SIFT" classify -m "$M" "$T/tabs.txt"
+say "classify: ... no warning" eval '! grep -q "labeled samples" "$T/err"'
 check "classify: --only unknown label" 2 "unknown label 'rumour'" -- \
     "$SIFT" classify -m "$M" --only rumour "$T/train.tsv"
 
@@ -334,18 +373,6 @@ grep -q "threat" "$T/report.tsv" || {
 }
 
 # --- issue 12: data loss, foreign code, crashes, corrupt rows ---------------
-# say NAME CONDITION...: a pass when the command succeeds, else a failure
-say() {
-    local name=$1
-    shift
-    if "$@"; then
-        pass=$((pass + 1))
-        echo "ok    $name"
-    else
-        fail=$((fail + 1))
-        echo "FAIL  $name"
-    fi
-}
 long=$(head -c 700 /dev/zero | tr '\0' x)
 check "1: a 700-byte missing path is skipped, not a crash" 3 \
     "skipped .*xxxx: File name too long" -- "$SIFT" classify -m "$M" "$T/$long"

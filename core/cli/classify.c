@@ -563,7 +563,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = cpus > 0 ? (int)cpus : 1;
     o->max_bytes = 64u << 20;
-    while ((c = getopt_long(argc, argv, "c:m:j:f:o:vh", lo, NULL)) != -1) {
+    while ((c = cli_getopt("classify", argc, argv, "c:m:j:f:o:vh", lo)) != -1) {
         switch (c) {
         case 'c': o->ini = optarg; break;
         case 'm': o->model = optarg; break;
@@ -628,7 +628,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
             fputs(help, stdout);
             return -1;
         default:
-            return cli_usage("classify", "unknown option");
+            return SIFT_EXIT_USAGE; /* cli_getopt said why */
         }
     }
     if (optind >= argc && !o->files_from)
@@ -702,8 +702,10 @@ int cmd_classify(int argc, char **argv)
         status = SIFT_EXIT_USAGE;
         goto out;
     }
-    for (int i = optind; i < argc; i++)
+    for (int i = optind; i < argc; i++) {
         list_add(&inputs, argv[i]);
+        cli_warn_samples("classify", argv[i], p);
+    }
     if (o.files_from && read_list(o.files_from, &inputs)) {
         status = SIFT_EXIT_FAIL;
         goto out;

@@ -70,6 +70,15 @@ void cli_put_json(FILE *f, const char *text, size_t n);
 /* Length of the valid UTF-8 character at t[0..n), or 0 when invalid. */
 size_t cli_utf8_char(const char *t, size_t n);
 
+struct option;
+/* getopt_long with sift's messages (opterr off): returns the option, or
+ * -1 at the end, or '?' after printing one usage line: "unknown option
+ * '--frobnicate' (did you mean --format?)", "option --config needs an
+ * argument", "option --summary takes no argument", "unknown option -x".
+ * On '?' the command returns SIFT_EXIT_USAGE. */
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
+               const struct option *lo);
+
 /* Parse s as a whole decimal number in [min, max] into *out; -1 when
  * it is not one (junk, overflow, out of range). */
 int cli_number(const char *s, long min, long max, long *out);
@@ -82,6 +91,15 @@ void cli_progress_done(void);
 /* Read a whole file ("-" = stdin) into a malloc'd buffer. */
 int cli_read_file(const char *path, char **text, size_t *len,
                   size_t max_bytes, struct sift_error *err);
+
+/* Whether text (the start of a file) looks like labeled samples: most
+ * of its first lines hold one of p's labels as a TAB-separated field. */
+int cli_looks_like_samples(const char *text, size_t len,
+                           const struct sift_pipeline *p);
+/* Warn on stderr when the regular file path looks like labeled samples,
+ * suggesting 'sift eval'. */
+void cli_warn_samples(const char *cmd, const char *path,
+                      const struct sift_pipeline *p);
 
 struct sift_samples;
 

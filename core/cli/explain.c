@@ -99,7 +99,7 @@ int cmd_explain(int argc, char **argv)
     struct sift_worker *w;
     void *scratch;
     double *scores;
-    while ((c = getopt_long(argc, argv, "m:c:n:h", lo, NULL)) != -1) {
+    while ((c = cli_getopt("explain", argc, argv, "m:c:n:h", lo)) != -1) {
         switch (c) {
         case 'm': model = optarg; break;
         case 'c': ini = optarg; break;
@@ -120,7 +120,7 @@ int cmd_explain(int argc, char **argv)
                    "  -n, --top N        features to show\n");
             return SIFT_EXIT_OK;
         default:
-            return cli_usage("explain", "unknown option");
+            return SIFT_EXIT_USAGE; /* cli_getopt said why */
         }
     }
     p = cli_open(ini, model, 1, &err);

@@ -113,7 +113,7 @@ int cmd_train(int argc, char **argv)
     struct sift_pipeline *p = NULL;
     struct sift_samples ss = {0};
     size_t *idx = NULL, n;
-    while ((c = getopt_long(argc, argv, "c:o:h", lo, NULL)) != -1) {
+    while ((c = cli_getopt("train", argc, argv, "c:o:h", lo)) != -1) {
         switch (c) {
         case 'c': ini = optarg; break;
         case 'o': out = optarg; break;
@@ -141,7 +141,7 @@ int cmd_train(int argc, char **argv)
             seed = (unsigned)seedv;
             break;
         case 'h': fputs(train_help, stdout); return SIFT_EXIT_OK;
-        default: return cli_usage("train", "unknown option");
+        default: return SIFT_EXIT_USAGE; /* cli_getopt said why */
         }
     }
     if (optind >= argc)

@@ -103,7 +103,7 @@ int cmd_tune(int argc, char **argv)
     struct sift_config *cfg = NULL;
     struct sift_pipeline *p = NULL;
     struct sift_samples ss = {0};
-    while ((c = getopt_long(argc, argv, "c:k:o:h", lo, NULL)) != -1) {
+    while ((c = cli_getopt("tune", argc, argv, "c:k:o:h", lo)) != -1) {
         switch (c) {
         case 'c': ini = optarg; break;
         case 'o': out = optarg; break;
@@ -138,7 +138,7 @@ int cmd_tune(int argc, char **argv)
             nax++;
             break;
         case 'h': fputs(tune_help, stdout); return SIFT_EXIT_OK;
-        default: return cli_usage("tune", "unknown option");
+        default: return SIFT_EXIT_USAGE; /* cli_getopt said why */
         }
     }
     if (optind >= argc) {
