@@ -751,5 +751,25 @@ say "15: ... and makes no file named '-'" test ! -e ./-
 say "15: ... the rows on stdout" grep -q "quotes.txt" "$T/out"
 rm -rf "$Q"
 
+# --- issue 15: tune ----------------------------------------------------------
+check "15: tune checks a bad --grid value before any work, naming it" 2 \
+    "sift tune: --grid classifier.C=abc: \[classifier\] C = 'abc': expected a number" -- \
+    "$SIFT" tune -c pipeline.ini --grid classifier.C=1,abc models/claims/corpus/train/t1-0*.tsv
+say "15: ... without blaming pipeline.ini:0 or starting a point" \
+    eval '! grep -q "pipeline.ini:\|point\|samples" "$T/err"'
+check "15: tune --grid with an unknown key suggests" 2 \
+    "--grid classifier.CC=1: \[classifier\] unknown key 'CC' \(did you mean 'C'\?\)" -- \
+    "$SIFT" tune -c pipeline.ini --grid classifier.CC=1 models/claims/corpus/train/t1-0*.tsv
+TUNE=(tune -c pipeline.ini -k 3 --group doc --grid classifier.C=0.5,2
+    --grid features.cues.weight=0.1,0.5 models/claims/corpus/train/t1-0*.tsv)
+check "15: tune -j 1" 0 "best: classifier.C=" -- "$SIFT" "${TUNE[@]}"
+cp "$T/out" "$T/tune1.out"
+say "15: ... the table on stdout: mean and sd across folds, no best: line" \
+    eval 'head -n 1 "$T/tune1.out" | grep -q "macro-f1	accuracy	fold_mean	fold_sd$" &&
+        test "$(wc -l <"$T/tune1.out")" = 5 && ! grep -q best "$T/tune1.out"'
+check "15: tune -j 3" 0 "3 at a time" -- "$SIFT" "${TUNE[@]}" -j 3
+say "15: ... the same table as -j 1" cmp -s "$T/tune1.out" "$T/out"
+check "15: tune -j 0 is refused" 2 "-j takes 1..256" -- "$SIFT" tune -j 0 x
+
 echo "battery: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" = 0 ]

@@ -7,10 +7,12 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -451,4 +453,101 @@ void cli_warn_samples(const char *cmd, const char *path,
                 "(label<TAB>text lines), not text to label; to score the "
                 "model on it, use 'sift eval'\n",
                 cmd, path);
+}
+
+/* ---- a progress line with elapsed time and ETA, redrawn every second ---- */
+
+static struct {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    pthread_t th;
+    int running, stop;
+    double t0, eta_at;
+    char what[256];
+} tick = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
+
+double cli_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* "42s", "3m07s", "1h02m" */
+static void put_duration(char *buf, size_t size, double s)
+{
+    long t = s > 0 ? (long)(s + 0.5) : 0;
+    if (t < 60)
+        snprintf(buf, size, "%lds", t);
+    else if (t < 3600)
+        snprintf(buf, size, "%ldm%02lds", t / 60, t % 60);
+    else
+        snprintf(buf, size, "%ldh%02ldm", t / 3600, t / 60 % 60);
+}
+
+static void tick_draw(void) /* with tick.mu held */
+{
+    char el[32], eta[32];
+    double now = cli_now();
+    put_duration(el, sizeof el, now - tick.t0);
+    put_duration(eta, sizeof eta, tick.eta_at - now);
+    cli_progress("%s, %s elapsed%s%s", tick.what, el,
+                 tick.eta_at > 0 ? ", ETA " : "", tick.eta_at > 0 ? eta : "");
+}
+
+static void *tick_main(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&tick.mu);
+    while (!tick.stop) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += 1;
+        pthread_cond_timedwait(&tick.cv, &tick.mu, &until);
+        if (!tick.stop)
+            tick_draw();
+    }
+    pthread_mutex_unlock(&tick.mu);
+    return NULL;
+}
+
+void cli_ticker_start(double expect)
+{
+    tick.t0 = cli_now();
+    tick.eta_at = expect > 0 ? tick.t0 + expect : 0;
+    tick.what[0] = '\0';
+    tick.stop = 0;
+    if (cli_progress_on() && !tick.running &&
+        !pthread_create(&tick.th, NULL, tick_main, NULL))
+        tick.running = 1;
+}
+
+void cli_ticker_set(double done, const char *fmt, ...)
+{
+    va_list ap;
+    if (!tick.running)
+        return;
+    pthread_mutex_lock(&tick.mu);
+    va_start(ap, fmt);
+    vsnprintf(tick.what, sizeof tick.what, fmt, ap);
+    va_end(ap);
+    if (done > 0 && done <= 1) {
+        double now = cli_now();
+        tick.eta_at = now + (now - tick.t0) * (1 - done) / done;
+    }
+    tick_draw();
+    pthread_mutex_unlock(&tick.mu);
+}
+
+void cli_ticker_stop(void)
+{
+    if (!tick.running)
+        return;
+    pthread_mutex_lock(&tick.mu);
+    tick.stop = 1;
+    pthread_cond_signal(&tick.cv);
+    pthread_mutex_unlock(&tick.mu);
+    pthread_join(tick.th, NULL);
+    tick.running = 0;
+    cli_progress_done();
 }

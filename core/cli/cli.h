@@ -88,6 +88,17 @@ int cli_progress_on(void);
 void cli_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_progress_done(void);
 
+/* A progress line that says how long a step has run and, once some of
+ * it is done, how long it has left: "WHAT, 1m02s elapsed, ETA 3m10s",
+ * redrawn every second by a thread while the step runs.  Only when
+ * cli_progress_on().  cli_ticker_set: what is being done and the
+ * fraction done (0 when unknown: the ETA stays as it was). */
+double cli_now(void);
+void cli_ticker_start(double expect_seconds); /* 0: unknown */
+void cli_ticker_set(double done, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void cli_ticker_stop(void);
+
 /* Read a whole file ("-" = stdin) into a malloc'd buffer. */
 int cli_read_file(const char *path, char **text, size_t *len,
                   size_t max_bytes, struct sift_error *err);
