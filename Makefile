@@ -57,6 +57,8 @@ HEADERS = include/sift/plugin.h $(wildcard core/lib/*.h core/cli/*.h) \
 
 TEST_SRC = $(wildcard tests/test_*.c)
 FIXTURES = $(BUILD)/tests/fixtures/bad_abi.so \
+	$(BUILD)/tests/fixtures/old_classifier.so \
+	$(BUILD)/tests/fixtures/reserved_option.so \
 	$(BUILD)/tests/fixtures/small_struct.so \
 	$(BUILD)/tests/fixtures/no_symbol.so \
 	$(BUILD)/tests/fixtures/not_elf.so \
@@ -103,6 +105,13 @@ $(BUILD)/plugins/cues.lex: plugins/cues.lex
 $(BUILD)/tests/fixtures/%.so: tests/fixtures/%.c include/sift/plugin.h
 	@mkdir -p $(@D)
 	$(CC) $(SIFT_CPPFLAGS) $(SIFT_CFLAGS) $(CFLAGS) $(PLUGIN_FLAGS) \
+		-o $@ $<
+
+# Built against the first ABI 2 header: loads with a smaller descriptor.
+$(BUILD)/tests/fixtures/old_classifier.so: tests/fixtures/old_classifier.c \
+		tests/fixtures/abi-2.0/sift/plugin.h
+	@mkdir -p $(@D)
+	$(CC) -Itests/fixtures/abi-2.0 $(SIFT_CFLAGS) $(CFLAGS) $(PLUGIN_FLAGS) \
 		-o $@ $<
 
 $(BUILD)/tests/fixtures/not_elf.so: tests/fixtures/not_elf.txt

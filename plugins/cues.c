@@ -25,7 +25,6 @@
  */
 #define _GNU_SOURCE
 #include <ctype.h>
-#include <dlfcn.h>
 #include <errno.h>
 #include <libstemmer.h>
 #include <stdio.h>
@@ -39,20 +38,21 @@ enum { O_LEXICON, O_NEGATION, O_LAYOUT, O_PAIRS, O_ORDER, O_N };
 
 static const struct sift_option options[O_N] = {
     {"lexicon", SIFT_OPT_STRING, "cues.lex",
-     "cue lexicon file; a relative name is looked up beside the plugin",
-     NULL, 0, 0},
+     "cue lexicon file, read when training and saved in the model; a "
+     "relative name is looked up beside the plugin",
+     NULL, 0, 0, SIFT_OPT_TRAIN, NULL, NULL},
     {"negation", SIFT_OPT_BOOL, "true",
-     "separate CLASS_neg features for negated cues", NULL, 0, 0},
+     "separate CLASS_neg features for negated cues", NULL, 0, 0, 0, NULL, NULL},
     {"layout", SIFT_OPT_BOOL, "true",
-     "layout features (byline, dateline, title case, ...)", NULL, 0, 0},
+     "layout features (byline, dateline, title case, ...)", NULL, 0, 0, 0, NULL, NULL},
     {"pairs", SIFT_OPT_BOOL, "false",
      "a feature for each two classes found together (\"report&event\": a "
-     "party's claim of a hostile act, not narration)", NULL, 0, 0},
+     "party's claim of a hostile act, not narration)", NULL, 0, 0, 0, NULL, NULL},
     {"order", SIFT_OPT_BOOL, "false",
      "where each class first occurs (\"report@end\": a trailing \"X "
      "said\") and which of two classes comes first (\"report<event\": "
      "\"X said Y attacked\"; \"event<report\": \"Y attacked ..., X "
-     "said\")", NULL, 0, 0},
+     "said\")", NULL, 0, 0, 0, NULL, NULL},
 };
 
 static const char *const layout_names[] = {
@@ -91,6 +91,7 @@ struct pattern {
 
 struct cues {
     int negation, layout, pairs, order;
+    char *lexicon;      /* the lexicon option: a file read by fit() */
     char *lex;          /* lexicon text, as read (saved in bundles) */
     size_t lexlen;
     struct strtab classes;
@@ -394,7 +395,9 @@ static void clear(struct cues *c)
     free(c->lex);
     int neg = c->negation, lay = c->layout, pairs = c->pairs,
         order = c->order;
+    char *lexicon = c->lexicon;
     memset(c, 0, sizeof *c);
+    c->lexicon = lexicon;
     c->negation = neg;
     c->layout = lay;
     c->pairs = pairs;
@@ -428,16 +431,17 @@ static int read_all(const char *path, char **text, size_t *len,
     return 0;
 }
 
-static int use_lexicon(struct cues *c, const char *path,
-                       struct sift_error *err)
+/* Take ownership of the lexicon text lex[0..len) (NUL-terminated) and
+ * build the matcher from it; `name` labels messages. */
+static int use_lexicon(struct cues *c, char *lex, size_t len,
+                       const char *name, struct sift_error *err)
 {
     int rc;
     clear(c);
-    rc = read_all(path, &c->lex, &c->lexlen, err);
-    if (!rc) {
-        c->lexhash = strtab_hash(c->lex, c->lexlen);
-        rc = parse_lexicon(c, path, err);
-    }
+    c->lex = lex;
+    c->lexlen = len;
+    c->lexhash = strtab_hash(c->lex, c->lexlen);
+    rc = parse_lexicon(c, name, err);
     if (!rc && build_index(c))
         rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
     if (rc)
@@ -445,14 +449,11 @@ static int use_lexicon(struct cues *c, const char *path,
     return rc;
 }
 
-static const struct sift_plugin descriptor;
-
 static void *cues_create(const char *const *v, struct sift_error *err)
 {
     struct cues *c = calloc(1, sizeof *c);
-    char path[4096];
-    Dl_info info;
-    if (!c) {
+    if (!c || !(c->lexicon = strdup(v[O_LEXICON]))) {
+        free(c);
         sift_fail(err, SIFT_ENOMEM, "out of memory");
         return NULL;
     }
@@ -460,18 +461,6 @@ static void *cues_create(const char *const *v, struct sift_error *err)
     c->layout = !strcmp(v[O_LAYOUT], "true");
     c->pairs = !strcmp(v[O_PAIRS], "true");
     c->order = !strcmp(v[O_ORDER], "true");
-    if (v[O_LEXICON][0] != '/' &&
-        dladdr((const void *)&descriptor, &info) && info.dli_fname) {
-        const char *slash = strrchr(info.dli_fname, '/');
-        snprintf(path, sizeof path, "%.*s%s", slash ? (int)(slash -
-                 info.dli_fname + 1) : 0, info.dli_fname, v[O_LEXICON]);
-    } else {
-        snprintf(path, sizeof path, "%s", v[O_LEXICON]);
-    }
-    if (use_lexicon(c, path, err)) {
-        free(c);
-        return NULL;
-    }
     return c;
 }
 
@@ -481,6 +470,7 @@ static void cues_destroy(void *inst)
     if (!c)
         return;
     clear(c);
+    free(c->lexicon);
     free(c);
 }
 
@@ -538,10 +528,10 @@ static void *scratch_new(const void *inst, struct sift_error *err)
     size_t dim = dimension(c);
     if (!s || !(s->stemmer = sb_stemmer_new("english", "UTF_8")) ||
         !(s->cache = calloc(STEM_CACHE, sizeof *s->cache)) ||
-        !(s->hit = calloc(dim, 1)) ||
+        !(s->hit = calloc(dim + 1, 1)) ||
         !(s->first = malloc((c->classes.n + 1) * sizeof *s->first)) ||
         !(s->present = malloc((c->classes.n + 1) * sizeof *s->present)) ||
-        !(s->out = malloc(dim * sizeof *s->out))) {
+        !(s->out = malloc((dim + 1) * sizeof *s->out))) {
         scratch_free(s);
         sift_fail(err, SIFT_ENOMEM, "out of memory");
         return NULL;
@@ -845,11 +835,24 @@ static int cues_transform(const void *inst, void *scratch,
     return 0;
 }
 
+/* Nothing to learn from the sentences: the state is the lexicon, read
+ * here (a relative name is in the plugin's directory) and saved with
+ * the model, which never reads it again. */
 static int cues_fit(void *inst, const struct sift_sentence *s, size_t n,
-                    struct sift_error *err)
+                    const char *plugin_dir, struct sift_error *err)
 {
-    (void)inst, (void)s, (void)n, (void)err;
-    return 0; /* nothing to learn: the lexicon is the state */
+    struct cues *c = inst;
+    char path[4096], *lex;
+    size_t len = 0;
+    int rc;
+    (void)s, (void)n;
+    if ((size_t)snprintf(path, sizeof path, "%s%s%s",
+                         c->lexicon[0] == '/' ? "" : plugin_dir,
+                         c->lexicon[0] == '/' ? "" : "/", c->lexicon) >=
+        sizeof path)
+        return sift_fail(err, SIFT_EINVAL, "%s: path too long", c->lexicon);
+    rc = read_all(path, &lex, &len, err);
+    return rc ? rc : use_lexicon(c, lex, len, path, err);
 }
 
 static size_t cues_dimension(const void *inst)
@@ -894,31 +897,26 @@ static int cues_feature_name(const void *inst, uint32_t index, char *buf,
     return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
-static int cues_save(const void *inst, const char *prefix,
-                     struct sift_error *err)
+/* The state is the lexicon's text, as read at fit time. */
+static int cues_save(const void *inst, FILE *out, struct sift_error *err)
 {
     const struct cues *c = inst;
-    char path[4096];
-    FILE *f;
-    snprintf(path, sizeof path, "%s.lex", prefix);
-    f = fopen(path, "wb");
-    if (!f)
-        return sift_fail(err, SIFT_EIO, "%s: cannot create: %s", path,
-                         strerror(errno));
-    if (fwrite(c->lex, 1, c->lexlen, f) != c->lexlen) {
-        fclose(f);
-        return sift_fail(err, SIFT_EIO, "%s: write failed", path);
-    }
-    if (fclose(f))
-        return sift_fail(err, SIFT_EIO, "%s: write failed", path);
+    if (!c->lex)
+        return sift_fail(err, SIFT_ESTATE, "cues: nothing to save (not "
+                                           "fitted)");
+    fwrite(c->lex, 1, c->lexlen, out);
     return 0;
 }
 
-static int cues_load(void *inst, const char *prefix, struct sift_error *err)
+static int cues_load(void *inst, const char *data, size_t len,
+                     const char *name, struct sift_error *err)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s.lex", prefix);
-    return use_lexicon(inst, path, err);
+    char *lex = malloc(len + 1);
+    if (!lex)
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    memcpy(lex, data, len);
+    lex[len] = '\0';
+    return use_lexicon(inst, lex, len, name, err);
 }
 
 static const struct sift_plugin descriptor = {

@@ -31,19 +31,20 @@ static const struct sift_option options[O_N] = {
     {"solver", SIFT_OPT_ENUM, "svm",
      "svm: L2-loss SVM (dual); svm_l1: L1-loss SVM (dual); logreg: "
      "logistic regression",
-     "svm|svm_l1|logreg", 0, 0},
+     "svm|svm_l1|logreg", 0, 0, SIFT_OPT_TRAIN, NULL, NULL},
     {"C", SIFT_OPT_DOUBLE, "0.5", "cost of a margin violation", NULL, 1e-6,
-     1e6},
+     1e6, SIFT_OPT_TRAIN,
+     "0.03,0.1,0.3,1,3,10", NULL},
     {"class_weight", SIFT_OPT_ENUM, "balanced",
      "per-label C weights: none, or balanced (n / (labels * n_label))",
-     "none|balanced", 0, 0},
+     "none|balanced", 0, 0, SIFT_OPT_TRAIN, NULL, NULL},
     {"tolerance", SIFT_OPT_DOUBLE, "0.01", "stopping tolerance (liblinear -e)",
-     NULL, 1e-9, 1},
+     NULL, 1e-9, 1, SIFT_OPT_TRAIN, NULL, NULL},
     {"calibration_folds", SIFT_OPT_INT, "5",
      "folds of out-of-fold decision values for the Platt sigmoids", NULL, 2,
-     50},
+     50, SIFT_OPT_TRAIN, NULL, NULL},
     {"seed", SIFT_OPT_INT, "1", "seed for the calibration folds", NULL, 0,
-     2147483647},
+     2147483647, SIFT_OPT_TRAIN, NULL, NULL},
 };
 
 #define MAGIC "sift-linear 1"
@@ -490,6 +491,18 @@ static int lin_explain(const void *inst, void *scratch,
     return 0;
 }
 
+static int lin_bias(const void *inst, int label, double *out,
+                    struct sift_error *err)
+{
+    const struct linear *m = inst;
+    if (!m->w)
+        return sift_fail(err, SIFT_ESTATE, "linear: model not trained");
+    if (label < 0 || (size_t)label >= m->k)
+        return sift_fail(err, SIFT_EINVAL, "linear: no label %d", label);
+    *out = m->w[m->dim * m->k + (size_t)label];
+    return 0;
+}
+
 static size_t lin_nlabels(const void *inst)
 {
     return ((const struct linear *)inst)->k;
@@ -497,21 +510,11 @@ static size_t lin_nlabels(const void *inst)
 
 /* ---- state ---- */
 
-static int lin_save(const void *inst, const char *prefix,
-                    struct sift_error *err)
+static int lin_save(const void *inst, FILE *f, struct sift_error *err)
 {
     const struct linear *m = inst;
-    char path[4096];
-    FILE *f;
     if (!m->w)
         return sift_fail(err, SIFT_ESTATE, "linear: nothing to save");
-    if ((size_t)snprintf(path, sizeof path, "%s.linear", prefix) >=
-        sizeof path)
-        return sift_fail(err, SIFT_EINVAL, "%s: path too long", prefix);
-    f = fopen(path, "w");
-    if (!f)
-        return sift_fail(err, SIFT_EIO, "%s: cannot write: %s", path,
-                         strerror(errno));
     fprintf(f, "%s\nlabels %zu\ndimension %zu\n", MAGIC, m->k, m->dim);
     for (size_t c = 0; c < m->k; c++)
         fprintf(f, "platt %.17g %.17g\n", m->A[c], m->B[c]);
@@ -521,8 +524,6 @@ static int lin_save(const void *inst, const char *prefix,
             fprintf(f, c ? " %.17g" : "%.17g", row[c]);
         fputc('\n', f);
     }
-    if (ferror(f) | fclose(f))
-        return sift_fail(err, SIFT_EIO, "%s: cannot write", path);
     return 0;
 }
 
@@ -567,22 +568,18 @@ static int read_header(FILE *f, const char *path, struct linear *m,
     return 0;
 }
 
-static int lin_load(void *inst, const char *prefix, struct sift_error *err)
+static int lin_load(void *inst, const char *data, size_t size,
+                    const char *path, struct sift_error *err)
 {
     struct linear *m = inst;
-    char path[4096], *line = NULL;
+    char *line = NULL;
     size_t cap = 0, lineno = 3;
     double ab[2];
     FILE *f;
     int rc;
     drop_model(m);
-    if ((size_t)snprintf(path, sizeof path, "%s.linear", prefix) >=
-        sizeof path)
-        return sift_fail(err, SIFT_EINVAL, "%s: path too long", prefix);
-    f = fopen(path, "r");
-    if (!f)
-        return sift_fail(err, errno == ENOENT ? SIFT_ENOTFOUND : SIFT_EIO,
-                         "%s: cannot open: %s", path, strerror(errno));
+    if (!(f = fmemopen((void *)data, size ? size : 1, "r")))
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
     rc = read_header(f, path, m, err);
     if (rc)
         goto out;
@@ -644,6 +641,7 @@ static const struct sift_plugin descriptor = {
     .predict = lin_predict,
     .explain = lin_explain,
     .nlabels = lin_nlabels,
+    .bias = lin_bias,
 };
 
 SIFT_EXPORT const struct sift_plugin *sift_plugin(void)

@@ -25,21 +25,21 @@ enum { O_UNIT, O_MIN, O_MAX, O_WEIGHT, O_IDF, O_NORM, O_MINDF, O_MAXDF,
 
 static const struct sift_option options[O_N] = {
     {"unit", SIFT_OPT_ENUM, "word", "n-grams of words, or of characters "
-     "within words", "word|char", 0, 0},
-    {"min_n", SIFT_OPT_INT, "1", "shortest n-gram", NULL, 1, 10},
-    {"max_n", SIFT_OPT_INT, "2", "longest n-gram", NULL, 1, 10},
+     "within words", "word|char", 0, 0, 0, NULL, NULL},
+    {"min_n", SIFT_OPT_INT, "1", "shortest n-gram", NULL, 1, 10, 0, NULL, NULL},
+    {"max_n", SIFT_OPT_INT, "2", "longest n-gram", NULL, 1, 10, 0, NULL, NULL},
     {"weighting", SIFT_OPT_ENUM, "sublinear",
      "term weight: binary (0/1), tf (count), sublinear (1 + ln count)",
-     "binary|tf|sublinear", 0, 0},
-    {"idf", SIFT_OPT_BOOL, "true", "multiply by smoothed idf", NULL, 0, 0},
+     "binary|tf|sublinear", 0, 0, 0, NULL, NULL},
+    {"idf", SIFT_OPT_BOOL, "true", "multiply by smoothed idf", NULL, 0, 0, 0, NULL, NULL},
     {"norm", SIFT_OPT_ENUM, "l2", "scale each vector to unit length",
-     "l2|none", 0, 0},
+     "l2|none", 0, 0, 0, NULL, NULL},
     {"min_df", SIFT_OPT_INT, "1", "drop n-grams in fewer sentences", NULL, 1,
-     1e9},
+     1e9, SIFT_OPT_TRAIN, NULL, NULL},
     {"max_df", SIFT_OPT_DOUBLE, "1.0",
-     "drop n-grams in more than this fraction of sentences", NULL, 1e-9, 1},
+     "drop n-grams in more than this fraction of sentences", NULL, 1e-9, 1, SIFT_OPT_TRAIN, NULL, NULL},
     {"max_features", SIFT_OPT_INT, "0",
-     "keep only the most frequent n-grams (0 = all)", NULL, 0, 1e9},
+     "keep only the most frequent n-grams (0 = all)", NULL, 0, 1e9, SIFT_OPT_TRAIN, NULL, NULL},
 };
 
 struct ng {
@@ -245,10 +245,11 @@ static int cmp_df(const void *a, const void *b, void *ctx)
 }
 
 static int ng_fit(void *inst, const struct sift_sentence *st, size_t n,
-                  struct sift_error *err)
+                  const char *plugin_dir, struct sift_error *err)
 {
     struct ng *g = inst;
     struct fitctx f = {0};
+    (void)plugin_dir;
     struct scratch *s = scratch_new(g, err);
     size_t *keep = NULL, nkeep = 0, maxdf;
     int rc = 0;
@@ -424,18 +425,10 @@ static void put_escaped(FILE *f, const char *k, size_t n)
     }
 }
 
-static int ng_save(const void *inst, const char *prefix,
-                   struct sift_error *err)
+static int ng_save(const void *inst, FILE *f, struct sift_error *err)
 {
     const struct ng *g = inst;
-    char path[4096];
-    FILE *f;
-    int bad;
-    snprintf(path, sizeof path, "%s.vocab", prefix);
-    f = fopen(path, "w");
-    if (!f)
-        return sift_fail(err, SIFT_EIO, "%s: cannot create: %s", path,
-                         strerror(errno));
+    (void)err;
     fprintf(f, "sift-ngrams 1\nunit %s\nmin_n %zu\nmax_n %zu\ndocs %zu\n"
                "terms %zu\n",
             g->chars ? "char" : "word", g->min_n, g->max_n, g->ndocs,
@@ -447,9 +440,6 @@ static int ng_save(const void *inst, const char *prefix,
         put_escaped(f, k, len);
         fputc('\n', f);
     }
-    bad = ferror(f);
-    if (fclose(f) || bad)
-        return sift_fail(err, SIFT_EIO, "%s: write failed", path);
     return 0;
 }
 
@@ -459,10 +449,11 @@ static int load_fail(struct sift_error *err, const char *path, long line,
     return sift_fail(err, SIFT_EFORMAT, "%s:%ld: %s", path, line, what);
 }
 
-static int ng_load(void *inst, const char *prefix, struct sift_error *err)
+static int ng_load(void *inst, const char *data, size_t size,
+                   const char *path, struct sift_error *err)
 {
     struct ng *g = inst;
-    char path[4096], unit[16];
+    char unit[16];
     char *line = NULL;
     size_t cap = 0, mn, mx, docs, terms;
     long lineno = 6;
@@ -472,11 +463,8 @@ static int ng_load(void *inst, const char *prefix, struct sift_error *err)
     strtab_release(&g->vocab);
     free(g->idfv);
     g->idfv = NULL;
-    snprintf(path, sizeof path, "%s.vocab", prefix);
-    f = fopen(path, "r");
-    if (!f)
-        return sift_fail(err, errno == ENOENT ? SIFT_ENOTFOUND : SIFT_EIO,
-                         "%s: cannot open: %s", path, strerror(errno));
+    if (!(f = fmemopen((void *)data, size ? size : 1, "r")))
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
     if (fscanf(f, "sift-ngrams 1\nunit %15s\nmin_n %zu\nmax_n %zu\n"
                   "docs %zu\nterms %zu",
                unit, &mn, &mx, &docs, &terms) != 5 ||

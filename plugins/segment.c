@@ -100,15 +100,15 @@ enum { O_MAXB, O_LINES, O_ABBR, O_N };
 
 static const struct sift_option options[O_N] = {
     {"max_bytes", SIFT_OPT_INT, "5000",
-     "longest sentence; longer ones are cut at a space", NULL, 200, 1e8},
+     "longest sentence; longer ones are cut at a space", NULL, 200, 1e8, 0, NULL, NULL},
     {"line_breaks", SIFT_OPT_ENUM, "auto",
      "single line breaks: auto (detect hard wrapping), always end a "
      "sentence, or never",
-     "auto|always|never", 0, 0},
+     "auto|always|never", 0, 0, 0, NULL, NULL},
     {"abbreviations", SIFT_OPT_STRING, "",
      "more title abbreviations, comma-separated, without the dot "
      "(e.g. \"Sgt.Maj,Cmdt\")",
-     NULL, 0, 0},
+     NULL, 0, 0, 0, NULL, NULL},
 };
 
 enum { ABBR_TITLE = 1, ABBR_NUMERIC, ABBR_FINAL };

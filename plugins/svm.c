@@ -14,8 +14,9 @@
  * support vector.  The coupling code reproduces libsvm's exactly, so the
  * fast path gives the same labels and probabilities as svm_predict*().
  *
- * libsvm trusts its model files; load() validates the file before
- * handing it to svm_load_model().
+ * State is libsvm's model file format (svm-predict reads it), written
+ * and read here because libsvm reads and writes only named files; load()
+ * validates the text before building the model from it.
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -32,25 +33,27 @@ enum { O_KERNEL, O_C, O_GAMMA, O_WEIGHT, O_PROB, O_CACHE, O_EPS, O_SHRINK,
        O_SEED, O_N };
 
 static const struct sift_option options[O_N] = {
-    {"kernel", SIFT_OPT_ENUM, "linear", "kernel function", "linear|rbf", 0, 0},
+    {"kernel", SIFT_OPT_ENUM, "linear", "kernel function", "linear|rbf", 0, 0, SIFT_OPT_TRAIN, NULL, NULL},
     {"C", SIFT_OPT_DOUBLE, "1", "cost of a margin violation", NULL, 1e-6,
-     1e6},
+     1e6, SIFT_OPT_TRAIN,
+     "0.03,0.1,0.3,1,3,10", NULL},
     {"gamma", SIFT_OPT_DOUBLE, "0", "RBF width; 0 means 1/dimension", NULL,
-     0, 1e6},
+     0, 1e6, SIFT_OPT_TRAIN, NULL, NULL},
     {"class_weight", SIFT_OPT_ENUM, "balanced",
      "per-label C weights: none, or balanced (n / (labels * n_label))",
-     "none|balanced", 0, 0},
+     "none|balanced", 0, 0, SIFT_OPT_TRAIN, NULL, NULL},
     {"probability", SIFT_OPT_BOOL, "true",
-     "train Platt-scaled probability estimates for confidences", NULL, 0, 0},
+     "train Platt-scaled probability estimates for confidences", NULL, 0, 0, SIFT_OPT_TRAIN, NULL,
+     "false"},
     {"cache_mb", SIFT_OPT_DOUBLE, "100", "kernel cache size in MB", NULL, 1,
-     65536},
+     65536, SIFT_OPT_TRAIN, NULL, NULL},
     {"tolerance", SIFT_OPT_DOUBLE, "0.001", "stopping tolerance (libsvm -e)",
-     NULL, 1e-9, 1},
+     NULL, 1e-9, 1, SIFT_OPT_TRAIN, NULL, NULL},
     {"shrinking", SIFT_OPT_BOOL, "true", "use libsvm's shrinking heuristics",
-     NULL, 0, 0},
+     NULL, 0, 0, SIFT_OPT_TRAIN, NULL, NULL},
     {"seed", SIFT_OPT_INT, "1",
      "seed for libsvm's internal cross-validation (probability)", NULL, 0,
-     2147483647},
+     2147483647, SIFT_OPT_TRAIN, NULL, NULL},
 };
 
 struct svm {
@@ -496,17 +499,52 @@ static size_t svm_nlabels(const void *inst)
     return ((const struct svm *)inst)->k;
 }
 
-static int svm_save(const void *inst, const char *prefix,
-                    struct sift_error *err)
+/* libsvm's own model format (as svm_save_model() writes it, so
+ * svm-predict reads a bundle's file), written to the host's stream. */
+static void put_doubles(FILE *f, const char *key, const double *v, int n)
 {
-    const struct svm *m = inst;
-    char path[4096];
-    if (!m->model)
+    fputs(key, f);
+    for (int i = 0; i < n; i++)
+        fprintf(f, " %.17g", v[i]);
+    fputc('\n', f);
+}
+
+static void put_ints(FILE *f, const char *key, const int *v, int n)
+{
+    fputs(key, f);
+    for (int i = 0; i < n; i++)
+        fprintf(f, " %d", v[i]);
+    fputc('\n', f);
+}
+
+static int svm_save(const void *inst, FILE *f, struct sift_error *err)
+{
+    const struct svm_model *md = ((const struct svm *)inst)->model;
+    int k, pairs;
+    if (!md)
         return sift_fail(err, SIFT_ESTATE, "svm: nothing to save");
-    snprintf(path, sizeof path, "%s.svm", prefix);
-    if (svm_save_model(path, m->model))
-        return sift_fail(err, SIFT_EIO, "%s: cannot write libsvm model: %s",
-                         path, strerror(errno));
+    k = md->nr_class;
+    pairs = k * (k - 1) / 2;
+    fprintf(f, "svm_type c_svc\nkernel_type %s\n",
+            md->param.kernel_type == RBF ? "rbf" : "linear");
+    if (md->param.kernel_type == RBF)
+        fprintf(f, "gamma %.17g\n", md->param.gamma);
+    fprintf(f, "nr_class %d\ntotal_sv %d\n", k, md->l);
+    put_doubles(f, "rho", md->rho, pairs);
+    put_ints(f, "label", md->label, k);
+    if (md->probA && md->probB) {
+        put_doubles(f, "probA", md->probA, pairs);
+        put_doubles(f, "probB", md->probB, pairs);
+    }
+    put_ints(f, "nr_sv", md->nSV, k);
+    fputs("SV\n", f);
+    for (int i = 0; i < md->l; i++) {
+        for (int j = 0; j < k - 1; j++)
+            fprintf(f, "%.17g ", md->sv_coef[j][i]);
+        for (const struct svm_node *x = md->SV[i]; x->index != -1; x++)
+            fprintf(f, "%d:%.8g ", x->index, x->value);
+        fputc('\n', f);
+    }
     return 0;
 }
 
@@ -676,45 +714,129 @@ static int validate(struct reader *r, struct sift_error *err)
     return 0;
 }
 
-static int svm_load(void *inst, const char *prefix, struct sift_error *err)
+/* ---- building a model from a validated file ---- */
+
+static double *get_doubles(const char *s, int n)
+{
+    double *v = malloc((size_t)n * sizeof *v);
+    for (int i = 0; v && i < n; i++)
+        v[i] = strtod(s, (char **)&s);
+    return v;
+}
+
+static int *get_ints(const char *s, int n)
+{
+    int *v = malloc((size_t)n * sizeof *v);
+    for (int i = 0; v && i < n; i++)
+        v[i] = (int)strtol(s, (char **)&s, 10);
+    return v;
+}
+
+/* The header lines up to "SV" (validate() checked them). */
+static int read_header(struct reader *r, struct svm_model *md)
+{
+    char *line;
+    int k = 2, pairs = 1;
+    while ((line = next_line(r)) && strcmp(line, "SV")) {
+        char *val = strchr(line, ' ');
+        *val++ = '\0';
+        if (!strcmp(line, "kernel_type"))
+            md->param.kernel_type = strcmp(val, "rbf") ? LINEAR : RBF;
+        else if (!strcmp(line, "gamma"))
+            md->param.gamma = strtod(val, NULL);
+        else if (!strcmp(line, "nr_class")) {
+            md->nr_class = k = atoi(val);
+            pairs = k * (k - 1) / 2;
+        } else if (!strcmp(line, "total_sv"))
+            md->l = atoi(val);
+        else if (!strcmp(line, "rho") && !(md->rho = get_doubles(val, pairs)))
+            return -1;
+        else if (!strcmp(line, "probA") &&
+                 !(md->probA = get_doubles(val, pairs)))
+            return -1;
+        else if (!strcmp(line, "probB") &&
+                 !(md->probB = get_doubles(val, pairs)))
+            return -1;
+        else if (!strcmp(line, "label") && !(md->label = get_ints(val, k)))
+            return -1;
+        else if (!strcmp(line, "nr_sv") && !(md->nSV = get_ints(val, k)))
+            return -1;
+    }
+    return 0;
+}
+
+/* The support vectors, all nodes in one block at SV[0] (free_sv). */
+static int read_vectors(struct reader *r, struct svm_model *md)
+{
+    size_t nodes = (size_t)md->l, pos = 0;
+    struct svm_node *x;
+    for (size_t i = r->pos; i < r->len; i++)
+        nodes += r->buf[i] == ':';
+    md->SV = calloc((size_t)md->l, sizeof *md->SV);
+    md->sv_coef = calloc((size_t)md->nr_class - 1, sizeof *md->sv_coef);
+    if (!md->SV || !md->sv_coef || !(x = malloc(nodes * sizeof *x)))
+        return -1;
+    md->SV[0] = x;
+    for (int j = 0; j < md->nr_class - 1; j++)
+        if (!(md->sv_coef[j] = malloc((size_t)md->l * sizeof(double))))
+            return -1;
+    for (int i = 0; i < md->l; i++) {
+        char *s = next_line(r);
+        md->SV[i] = x + pos;
+        for (int j = 0; j < md->nr_class - 1; j++)
+            md->sv_coef[j][i] = strtod(s, &s);
+        while (*s == ' ')
+            s++;
+        while (*s) {
+            x[pos].index = (int)strtol(s, &s, 10);
+            x[pos++].value = strtod(s + 1, &s);
+            while (*s == ' ')
+                s++;
+        }
+        x[pos++].index = -1;
+    }
+    return 0;
+}
+
+/* What svm_load_model() would build from text[0..len), which validate()
+ * accepted; NULL when out of memory. */
+static struct svm_model *build_model(const char *text, size_t len)
+{
+    struct svm_model *md = calloc(1, sizeof *md);
+    struct reader r = {0};
+    if (!md || !(r.buf = malloc(len + 1))) {
+        free(md);
+        return NULL;
+    }
+    memcpy(r.buf, text, len);
+    r.len = len;
+    md->param.svm_type = C_SVC;
+    md->free_sv = 1;
+    if (read_header(&r, md) || read_vectors(&r, md))
+        svm_free_and_destroy_model(&md);
+    free(r.buf);
+    return md;
+}
+
+static int svm_load(void *inst, const char *data, size_t len,
+                    const char *name, struct sift_error *err)
 {
     struct svm *m = inst;
-    struct reader r = {0};
-    char path[4096];
-    FILE *f;
-    long size;
+    struct reader r = {name, NULL, len, 0, 0};
     int rc;
     drop_model(m);
-    snprintf(path, sizeof path, "%s.svm", prefix);
-    r.path = path;
-    f = fopen(path, "rb");
-    if (!f)
-        return sift_fail(err, errno == ENOENT ? SIFT_ENOTFOUND : SIFT_EIO,
-                         "%s: cannot open: %s", path, strerror(errno));
-    if (fseek(f, 0, SEEK_END) || (size = ftell(f)) < 0 ||
-        fseek(f, 0, SEEK_SET)) {
-        fclose(f);
-        return sift_fail(err, SIFT_EIO, "%s: cannot read", path);
-    }
-    r.buf = malloc((size_t)size + 1);
-    r.len = (size_t)size;
-    if (!r.buf || fread(r.buf, 1, r.len, f) != r.len) {
-        fclose(f);
-        free(r.buf);
-        return sift_fail(err, SIFT_EIO, "%s: cannot read", path);
-    }
-    fclose(f);
-    if (memchr(r.buf, '\0', r.len))
-        rc = sift_fail(err, SIFT_EFORMAT, "%s: NUL byte in model file", path);
-    else
-        rc = validate(&r, err);
+    if (memchr(data, '\0', len))
+        return sift_fail(err, SIFT_EFORMAT, "%s: NUL byte in model file",
+                         name);
+    if (!(r.buf = malloc(len + 1)))
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    memcpy(r.buf, data, len);
+    rc = validate(&r, err);
     free(r.buf);
     if (rc)
         return rc;
-    m->model = svm_load_model(path);
-    if (!m->model)
-        return sift_fail(err, SIFT_EFORMAT, "%s: libsvm could not read it",
-                         path);
+    if (!(m->model = build_model(data, len)))
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
     m->rbf = m->model->param.kernel_type == RBF;
     rc = prepare(m, err);
     if (rc)

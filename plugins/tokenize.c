@@ -26,21 +26,21 @@ enum { O_LOWER, O_NUMBERS, O_PUNCT, O_STEM, O_MAXTOK, O_NAMES, O_N };
 
 static const struct sift_option options[O_N] = {
     {"lowercase", SIFT_OPT_BOOL, "true", "fold case (Unicode-aware)", NULL, 0,
-     0},
+     0, 0, NULL, NULL},
     {"numbers", SIFT_OPT_ENUM, "token",
      "numbers: keep as written, shape (digits become 0), or token (<num>)",
-     "keep|shape|token", 0, 0},
+     "keep|shape|token", 0, 0, 0, NULL, NULL},
     {"punctuation", SIFT_OPT_BOOL, "false", "emit punctuation as tokens",
-     NULL, 0, 0},
+     NULL, 0, 0, 0, NULL, NULL},
     {"stem", SIFT_OPT_BOOL, "false", "Snowball English stemming of words",
-     NULL, 0, 0},
+     NULL, 0, 0, 0, NULL, NULL},
     {"max_token_bytes", SIFT_OPT_INT, "64",
-     "longer tokens are cut to this many bytes", NULL, 8, 1024},
+     "longer tokens are cut to this many bytes", NULL, 8, 1024, 0, NULL, NULL},
     {"names", SIFT_OPT_ENUM, "keep",
      "capitalised words after the first: keep, or mask as <name> so that "
      "a model learns what parties do, not who they are (never in a "
      "title-case headline)",
-     "keep|mask", 0, 0},
+     "keep|mask", 0, 0, 0, NULL, NULL},
 };
 
 struct tok {

@@ -164,7 +164,7 @@ check "plugin not ELF" 1 "not_elf.so: cannot load plugin" -- \
     "$SIFT" segment -c "$T/elf.ini" "$T/train.tsv"
 sed "s|^plugin = segment$|plugin = $PWD/$BUILD/tests/fixtures/bad_abi.so|" \
     "$T/pipeline.ini" >"$T/abi.ini"
-check "plugin wrong ABI" 1 "bad_abi.so: plugin ABI version 99, but this sift expects version 1" -- \
+check "plugin wrong ABI" 1 "bad_abi.so: plugin ABI version 99, but this sift expects version 2" -- \
     "$SIFT" segment -c "$T/abi.ini" "$T/train.tsv"
 sed "s|^plugin = segment$|plugin = nosuchplugin|" "$T/pipeline.ini" >"$T/nf.ini"
 check "plugin not found" 1 "nf.ini:8: plugin 'nosuchplugin' not found" -- \
@@ -286,10 +286,39 @@ printf 'threat We will act.\n' >"$T/notab.tsv"
 check "sample without TAB" 1 "notab.tsv:1: missing TAB" -- \
     env -C "$T" "$SIFT" train -o "$T/m3" "$T/notab.tsv"
 
+# --- tune -o: the ini as written, with only the tuned value changed --------
+mkdir "$T/tuned"
+check "tune writes an ini" 0 "wrote .*tuned/t.ini" -- \
+    env -C "$T" "$SIFT" tune -c pipeline.ini -k 2 --group none \
+    --grid classifier.C=0.5,2 -o tuned/t.ini train.tsv
+if grep -qx "probability = false" "$T/tuned/t.ini" &&
+    grep -qx "model = $T/model" "$T/tuned/t.ini" &&
+    grep -Eqx "C = (0.5|2)" "$T/tuned/t.ini" &&
+    env -C "$T/tuned" "$SIFT" classify -c t.ini "$T/train.tsv" >/dev/null 2>&1
+then
+    pass=$((pass + 1)); echo "ok    ... keeps what it did not tune, and its model resolves"
+else
+    fail=$((fail + 1)); echo "FAIL  ... the tuned ini changed other options or lost its model"
+    sed 's/^/      | /' "$T/tuned/t.ini"
+fi
+
 # --- model bundles ------------------------------------------------------------------
+# A bundle runs with nothing but the plugins' .so files (the lexicon the
+# cues plugin read when training is inside the bundle), and gives the same
+# rows as with the full plugin directory.
+mkdir "$T/sonly" && cp "$BUILD"/plugins/*.so "$T/sonly/"
+"$SIFT" classify -m "$M" "$T/train.tsv" >"$T/full.tsv" 2>/dev/null
+check "a bundle runs with only the .so files" 0 "" -- \
+    env SIFT_PLUGIN_PATH="$T/sonly" "$SIFT" classify -m "$M" -o "$T/sonly.tsv" \
+    "$T/train.tsv"
+if cmp -s "$T/full.tsv" "$T/sonly.tsv" && [ -s "$T/full.tsv" ]; then
+    pass=$((pass + 1)); echo "ok    ... with the same rows"
+else
+    fail=$((fail + 1)); echo "FAIL  ... rows differ without the plugin data files"
+fi
 cp -r "$M" "$T/nofile"
-rm "$T/nofile/classifier.svm"
-check "bundle with a missing file" 1 "nofile/classifier.svm: cannot open" -- \
+rm "$T/nofile/classifier.state"
+check "bundle with a missing file" 1 "nofile/classifier.state: cannot open" -- \
     "$SIFT" classify -m "$T/nofile" "$T/train.tsv"
 # rehash BUNDLE FILE: record FILE's new size and checksum in the manifest,
 # as someone who edits a bundle on purpose would
@@ -302,18 +331,18 @@ rehash() {
         "$1/manifest.ini"
 }
 cp -r "$M" "$T/trunc"
-head -c 300 "$M/classifier.svm" >"$T/trunc/classifier.svm"
-check "truncated libsvm model: checksum" 1 "trunc/classifier.svm: does not match .*manifest.ini:[0-9]+ \(size differs\)" -- \
+head -c 300 "$M/classifier.state" >"$T/trunc/classifier.state"
+check "truncated libsvm model: checksum" 1 "trunc/classifier.state: does not match .*manifest.ini:[0-9]+ \(size differs\)" -- \
     "$SIFT" classify -m "$T/trunc" "$T/train.tsv"
-rehash "$T/trunc" classifier.svm
-check "truncated libsvm model, checksum updated" 1 "trunc/classifier.svm:[0-9]+: invalid libsvm model" -- \
+rehash "$T/trunc" classifier.state
+check "truncated libsvm model, checksum updated" 1 "trunc/classifier.state:[0-9]+: invalid libsvm model" -- \
     "$SIFT" classify -m "$T/trunc" "$T/train.tsv"
 cp -r "$M" "$T/edited"
-sed -i 's/^nr_class 4/nr_class 3/' "$T/edited/classifier.svm"
-check "edited libsvm model: checksum" 1 "edited/classifier.svm: does not match .*\(checksum differs\)" -- \
+sed -i 's/^nr_class 4/nr_class 3/' "$T/edited/classifier.state"
+check "edited libsvm model: checksum" 1 "edited/classifier.state: does not match .*\(checksum differs\)" -- \
     "$SIFT" classify -m "$T/edited" "$T/train.tsv"
-rehash "$T/edited" classifier.svm
-check "edited libsvm model, checksum updated" 1 "edited/classifier.svm:[0-9]+: invalid libsvm model" -- \
+rehash "$T/edited" classifier.state
+check "edited libsvm model, checksum updated" 1 "edited/classifier.state:[0-9]+: invalid libsvm model" -- \
     "$SIFT" classify -m "$T/edited" "$T/train.tsv"
 cp -r "$M" "$T/dim"
 sed -i 's/^dimension = .*/dimension = 7/' "$T/dim/manifest.ini"
@@ -483,17 +512,17 @@ cp -r "$M" "$B"
 # another bundle with the same pipeline (libsvm), trained on other text
 (cd "$T" && "$SIFT" train -o "$T/other-bundle" \
     "$OLDPWD/models/claims/corpus/train/t1-01.tsv" >/dev/null 2>&1)
-cp "$T/other-bundle/classifier.svm" "$B/classifier.svm"
+cp "$T/other-bundle/classifier.state" "$B/classifier.state"
 check "5: a classifier from another bundle is refused" 1 \
-    "b12/classifier.svm: does not match .*manifest.ini:[0-9]+ .*another bundle" -- \
+    "b12/classifier.state: does not match .*manifest.ini:[0-9]+ .*another bundle" -- \
     "$SIFT" classify -m "$B" "$T/train.tsv"
-cp "$M/classifier.svm" "$B/classifier.svm"
-cp "$T/other-bundle/features.words.vocab" "$B/features.words.vocab"
+cp "$M/classifier.state" "$B/classifier.state"
+cp "$T/other-bundle/features.words.state" "$B/features.words.state"
 check "5: a vocabulary from another bundle is refused" 1 \
-    "b12/features.words.vocab: does not match" -- \
+    "b12/features.words.state: does not match" -- \
     "$SIFT" classify -m "$B" "$T/train.tsv"
-cp "$M/features.words.vocab" "$B/"
-cp "$M/features.words.vocab" "$B/features.words.extra"
+cp "$M/features.words.state" "$B/"
+cp "$M/features.words.state" "$B/features.words.extra"
 check "5: a stage file the manifest does not list is refused" 1 \
     "b12/features.words.extra: not listed in the manifest" -- \
     "$SIFT" classify -m "$B" "$T/train.tsv"
@@ -501,7 +530,7 @@ rm "$B/features.words.extra"
 sed '/^\[files\]/,$d' "$M/manifest.ini" >"$B/manifest.ini"
 check "5: a manifest without [files] is refused" 1 "no \[files\] section" -- \
     "$SIFT" classify -m "$B" "$T/train.tsv"
-for f in manifest.ini classifier.svm features.words.vocab; do
+for f in manifest.ini classifier.state features.words.state; do
     rm -rf "$B"
     cp -r "$M" "$B"
     rm "$B/$f"

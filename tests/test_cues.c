@@ -44,7 +44,9 @@ static const char *features(const char *text, const char *const *extra)
     struct sift_sentence st = {text, strlen(text), tok, nt};
     char **v = t_values(L.desc, kv);
     void *inst = L.desc->create((const char *const *)v, &err);
-    void *scr = inst ? L.desc->scratch_new(inst, &err) : NULL;
+    void *scr = inst && !L.desc->fit(inst, NULL, 0, L.dir, &err)
+                    ? L.desc->scratch_new(inst, &err)
+                    : NULL;
     const struct sift_feature *f;
     size_t n;
     snprintf(out, sizeof out, "ERROR %s", err.msg);

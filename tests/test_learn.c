@@ -81,14 +81,13 @@ static void test_ngrams_roundtrip(void)
                           "we will strike"};
     const char *kv[] = {"min_df=1", NULL};
     struct sents x;
-    char prefix[600], path[700];
     if (t_load("ngrams", &L))
         return;
     make(&x, text, 3);
     char **v = t_values(L.desc, kv);
     void *a = L.desc->create((const char *const *)v, &err);
     void *b = L.desc->create((const char *const *)v, &err);
-    CU_ASSERT_EQUAL_FATAL(L.desc->fit(a, x.s, 3, &err), 0);
+    CU_ASSERT_EQUAL_FATAL(L.desc->fit(a, x.s, 3, L.dir, &err), 0);
     /* unigrams: we deny the claims they it will strike = 8;
      * bigrams: 3 + 2 + 2 = 7 */
     CU_ASSERT_EQUAL(L.desc->dimension(a), 15);
@@ -107,9 +106,11 @@ static void test_ngrams_roundtrip(void)
     struct sift_feature first[16];
     size_t nfirst = n;
     memcpy(first, f, n * sizeof *f);
-    snprintf(prefix, sizeof prefix, "%s/ng", t_tmpdir());
-    CU_ASSERT_EQUAL(L.desc->save(a, prefix, &err), 0);
-    CU_ASSERT_EQUAL_FATAL(L.desc->load(b, prefix, &err), 0);
+    size_t n1, n2;
+    char *one = t_save(L.desc, a, &n1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(one);
+    CU_ASSERT_EQUAL_FATAL(t_load_bytes(L.desc, b, one, n1, "ng.state", &err),
+                          0);
     sb = L.desc->scratch_new(b, &err);
     CU_ASSERT_EQUAL(L.desc->transform(b, sb, &x.s[0], &f, &n, &err), 0);
     CU_ASSERT_EQUAL_FATAL(n, nfirst);
@@ -117,25 +118,19 @@ static void test_ngrams_roundtrip(void)
         CU_ASSERT_EQUAL(f[i].index, first[i].index);
         CU_ASSERT_DOUBLE_EQUAL(f[i].value, first[i].value, 1e-15);
     }
-    /* refit gives the same file, byte for byte */
-    snprintf(path, sizeof path, "%s.vocab", prefix);
-    size_t n1, n2;
-    char *one = slurp(path, &n1);
-    CU_ASSERT_EQUAL(L.desc->fit(a, x.s, 3, &err), 0);
-    CU_ASSERT_EQUAL(L.desc->save(a, prefix, &err), 0);
-    char *two = slurp(path, &n2);
+    /* refit gives the same state, byte for byte */
+    CU_ASSERT_EQUAL(L.desc->fit(a, x.s, 3, L.dir, &err), 0);
+    char *two = t_save(L.desc, a, &n2);
     CU_ASSERT_FATAL(one && two);
     CU_ASSERT(n1 == n2 && !memcmp(one, two, n1));
     char name[64];
     CU_ASSERT_EQUAL(L.desc->feature_name(a, first[0].index, name,
                                          sizeof name), 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(name, "w\""));
-    /* a truncated vocabulary is refused */
-    FILE *w = fopen(path, "wb");
-    fwrite(one, 1, n1 - 20, w);
-    fclose(w);
-    CU_ASSERT_EQUAL(L.desc->load(b, prefix, &err), SIFT_EFORMAT);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "ng.vocab"));
+    /* a truncated vocabulary is refused, naming what it was given */
+    CU_ASSERT_EQUAL(t_load_bytes(L.desc, b, one, n1 - 20, "ng.state", &err),
+                    SIFT_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "ng.state"));
     free(one);
     free(two);
     L.desc->scratch_free(sa);
@@ -159,7 +154,7 @@ static void test_char_ngrams(void)
     make(&x, text, 1);
     char **v = t_values(L.desc, kv);
     void *a = L.desc->create((const char *const *)v, &err);
-    CU_ASSERT_EQUAL(L.desc->fit(a, x.s, 1, &err), 0);
+    CU_ASSERT_EQUAL(L.desc->fit(a, x.s, 1, L.dir, &err), 0);
     /* " we ": " w", "we", "e ", " we", "we " */
     CU_ASSERT_EQUAL(L.desc->dimension(a), 5);
     CU_ASSERT_EQUAL(L.desc->feature_name(a, 0, name, sizeof name), 0);
@@ -192,7 +187,6 @@ static void test_svm_equivalence(void)
     static struct sift_feature f[300][6], g[100][6];
     struct sift_vector x[300], tx[100];
     int y[300], ty[100];
-    char prefix[600], path[700];
     if (t_load("svm", &L))
         return;
     synth(f, x, y, 300, 1);
@@ -204,11 +198,16 @@ static void test_svm_equivalence(void)
         void *m = L.desc->create((const char *const *)v, &err);
         CU_ASSERT_EQUAL_FATAL(L.desc->train(m, x, y, 300, 20, 3, &err), 0);
         CU_ASSERT_EQUAL(L.desc->nlabels(m), 3);
-        snprintf(prefix, sizeof prefix, "%s/svm%d", t_tmpdir(), prob);
-        CU_ASSERT_EQUAL(L.desc->save(m, prefix, &err), 0);
+        /* the state is libsvm's model file: libsvm itself reads it */
+        size_t len;
+        char *state = t_save(L.desc, m, &len), name[32];
+        CU_ASSERT_PTR_NOT_NULL_FATAL(state);
+        snprintf(name, sizeof name, "svm%d.svm", prob);
+        const char *path = t_write(name, state, len);
         void *m2 = L.desc->create((const char *const *)v, &err);
-        CU_ASSERT_EQUAL_FATAL(L.desc->load(m2, prefix, &err), 0);
-        snprintf(path, sizeof path, "%s.svm", prefix);
+        CU_ASSERT_EQUAL_FATAL(
+            t_load_bytes(L.desc, m2, state, len, path, &err), 0);
+        free(state);
         struct svm_model *ref = svm_load_model(path);
         CU_ASSERT_PTR_NOT_NULL_FATAL(ref);
         void *s = L.desc->scratch_new(m2, &err);
@@ -251,14 +250,13 @@ static void test_svm_rejects_bad_model(void)
 {
     struct sift_loaded L;
     struct sift_error err = {0};
-    char prefix[600], path[700];
+    char path[700];
     if (t_load("svm", &L))
         return;
     char **v = t_values(L.desc, NULL);
     void *m = L.desc->create((const char *const *)v, &err);
-    snprintf(prefix, sizeof prefix, "%s/svm0", t_tmpdir());
-    snprintf(path, sizeof path, "%s.svm", prefix);
-    size_t n;
+    snprintf(path, sizeof path, "%s/svm0.svm", t_tmpdir());
+    size_t n = 0;
     char *good = slurp(path, &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(good);
     const char *cases[] = {"truncated", "nr_class", "index", "twice"};
@@ -280,10 +278,8 @@ static void test_svm_rejects_bad_model(void)
                                                                     "SV\n") +
                                                              3)) - 1,
                    "x", 1);
-        FILE *f = fopen(path, "wb");
-        fwrite(bad, 1, len, f);
-        fclose(f);
-        CU_ASSERT_EQUAL(L.desc->load(m, prefix, &err), SIFT_EFORMAT);
+        CU_ASSERT_EQUAL(t_load_bytes(L.desc, m, bad, len, path, &err),
+                        SIFT_EFORMAT);
         CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "invalid libsvm model"));
         if (!strstr(err.msg, "invalid libsvm model"))
             fprintf(stderr, "\n%s: %s\n", cases[c], err.msg);
@@ -386,13 +382,103 @@ static void test_bundle(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "is not a model bundle"));
     /* a missing file in the bundle is named */
     char f[700];
-    snprintf(f, sizeof f, "%s/features.words.vocab", dir);
+    snprintf(f, sizeof f, "%s/features.words.state", dir);
     unlink(f);
     CU_ASSERT_PTR_NULL(sift_bundle_load(dir, &err));
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "features.words.vocab"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "features.words.state"));
     sift_pipeline_free(b);
     sift_pipeline_free(p);
     sift_samples_release(&ss);
+}
+
+/* A classifier built against the first ABI 2 header (before `bias` was
+ * appended) loads, trains, saves, loads and predicts; the host sees its
+ * smaller size and treats `bias` as absent instead of reading past the
+ * plugin's descriptor. */
+static void test_grown_abi(void)
+{
+    struct sift_error err = {0};
+    struct sift_samples ss;
+    char body[2048], cwd[512];
+    const char *b = t_build();
+    snprintf(body, sizeof body,
+             "labels = allegation, denial, threat, background\n"
+             "[segmenter]\nplugin = segment\n[tokenizer]\nplugin = "
+             "tokenize\n[features.words]\nplugin = ngrams\n"
+             "[classifier]\nplugin = %s%s%s/tests/fixtures/old_classifier.so\n",
+             b[0] == '/' ? "" : getcwd(cwd, sizeof cwd),
+             b[0] == '/' ? "" : "/", b);
+    struct sift_config *c = sift_config_load(t_ini("old.ini", body), &err);
+    struct sift_pipeline *p = c ? sift_pipeline_new(c, &err) : NULL;
+    if (!p)
+        fprintf(stderr, "\n%s\n", err.msg);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    const struct sift_plugin *d = p->cls.plug.desc;
+    CU_ASSERT_EQUAL(d->size, SIFT_PLUGIN_SIZE_2_0);
+    CU_ASSERT(d->size < sizeof(struct sift_plugin));
+    CU_ASSERT_PTR_NULL(d->bias);
+    const char *sp = t_write("old.tsv", samples, sizeof samples - 1);
+    CU_ASSERT_EQUAL_FATAL(sift_samples_init(&ss, p->labels, p->nlabels, &err),
+                          0);
+    CU_ASSERT_EQUAL_FATAL(sift_samples_read(&ss, sp, 0, NULL, &err), 0);
+    CU_ASSERT_EQUAL_FATAL(sift_pipeline_train(p, &ss, NULL, 0, NULL, &err),
+                          0);
+    double bias = 42;
+    CU_ASSERT_EQUAL(sift_pipeline_bias(p, 0, &bias, &err), SIFT_ESTATE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "no bias term"));
+    CU_ASSERT_EQUAL(bias, 42);
+    struct sift_worker *w = sift_worker_new(p, &err);
+    int label = -1;
+    double scores[4];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+    CU_ASSERT_EQUAL(sift_worker_classify(w, "They said so.", 13, &label,
+                                         scores, &err), 0);
+    CU_ASSERT(label >= 0 && label < 4 && scores[label] == 1.0);
+    sift_worker_free(w);
+    sift_samples_release(&ss);
+    sift_pipeline_free(p);
+    sift_config_free(c);
+}
+
+/* The linear classifier states its bias, and a bundle keeps it. */
+static void test_bias(void)
+{
+    struct sift_error err = {0};
+    char body[1024];
+    snprintf(body, sizeof body,
+             "labels = allegation, denial, threat, background\n"
+             "[segmenter]\nplugin = segment\n[tokenizer]\nplugin = "
+             "tokenize\n[features.words]\nplugin = ngrams\n"
+             "[classifier]\nplugin = linear\n");
+    struct sift_config *c = sift_config_load(t_ini("bias.ini", body), &err);
+    struct sift_pipeline *p = c ? sift_pipeline_new(c, &err) : NULL, *b;
+    struct sift_samples ss;
+    struct sift_bundle_meta meta = {0};
+    char dir[600];
+    double x[4], y;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    const char *sp = t_write("bias.tsv", samples, sizeof samples - 1);
+    CU_ASSERT_EQUAL_FATAL(sift_samples_init(&ss, p->labels, p->nlabels, &err),
+                          0);
+    CU_ASSERT_EQUAL_FATAL(sift_samples_read(&ss, sp, 0, NULL, &err), 0);
+    CU_ASSERT_EQUAL(sift_pipeline_bias(p, 0, x, &err), SIFT_ESTATE);
+    CU_ASSERT_EQUAL_FATAL(sift_pipeline_train(p, &ss, NULL, 0, NULL, &err),
+                          0);
+    snprintf(dir, sizeof dir, "%s/bias-bundle", t_tmpdir());
+    CU_ASSERT_EQUAL_FATAL(sift_bundle_save(p, dir, &meta, &err), 0);
+    b = sift_bundle_load(dir, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    for (int l = 0; l < 4; l++) {
+        CU_ASSERT_EQUAL(sift_pipeline_bias(p, l, &x[l], &err), 0);
+        CU_ASSERT_EQUAL(sift_pipeline_bias(b, l, &y, &err), 0);
+        CU_ASSERT_EQUAL(x[l], y);
+    }
+    CU_ASSERT(x[0] != x[1] || x[1] != x[2] || x[2] != x[3]);
+    CU_ASSERT_EQUAL(sift_pipeline_bias(p, 4, &y, &err), SIFT_EINVAL);
+    sift_pipeline_free(b);
+    sift_samples_release(&ss);
+    sift_pipeline_free(p);
+    sift_config_free(c);
 }
 
 void suite_learn(void)
@@ -405,6 +491,9 @@ void suite_learn(void)
                 test_svm_equivalence);
     CU_add_test(s, "svm refuses truncated and edited model files",
                 test_svm_rejects_bad_model);
+    CU_add_test(s, "a plugin built before a member was appended loads",
+                test_grown_abi);
+    CU_add_test(s, "the classifier's bias, through a bundle", test_bias);
     CU_add_test(s, "bundle round trip, mismatch refusal, missing file",
                 test_bundle);
 }

@@ -59,14 +59,18 @@ static void *trained(const struct sift_loaded *L, char **v, const char *name)
     struct sift_vector x[NTRAIN];
     int y[NTRAIN];
     struct sift_error err = {0};
-    char prefix[600];
+    char file[600];
+    size_t len;
     gen(f, x, y, NTRAIN, 7);
     void *m = L->desc->create((const char *const *)v, &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m);
     CU_ASSERT_EQUAL_FATAL(L->desc->train(m, x, y, NTRAIN, DIM, NLAB, &err),
                           0);
-    snprintf(prefix, sizeof prefix, "%s/%s", t_tmpdir(), name);
-    CU_ASSERT_EQUAL(L->desc->save(m, prefix, &err), 0);
+    char *state = t_save(L->desc, m, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(state);
+    snprintf(file, sizeof file, "%s.linear", name);
+    t_write(file, state, len);
+    free(state);
     return m;
 }
 
@@ -77,14 +81,19 @@ static void test_linear_learns(void)
     static struct sift_feature g[NTEST][NF];
     struct sift_vector tx[NTEST];
     int ty[NTEST];
-    char prefix[600];
+    char path[700];
+    size_t len;
     if (t_load("linear", &L))
         return;
     char **v = t_values(L.desc, NULL);
     void *m = trained(&L, v, "lin-a");
     void *m2 = L.desc->create((const char *const *)v, &err);
-    snprintf(prefix, sizeof prefix, "%s/lin-a", t_tmpdir());
-    CU_ASSERT_EQUAL_FATAL(L.desc->load(m2, prefix, &err), 0);
+    snprintf(path, sizeof path, "%s/lin-a.linear", t_tmpdir());
+    char *state = slurp_file(path, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(state);
+    CU_ASSERT_EQUAL_FATAL(t_load_bytes(L.desc, m2, state, len, path, &err),
+                          0);
+    free(state);
     CU_ASSERT_EQUAL(L.desc->nlabels(m2), NLAB);
     gen(g, tx, ty, NTEST, 99);
     void *s = L.desc->scratch_new(m, &err);
@@ -171,24 +180,21 @@ static void test_linear_rejects_bad_model(void)
 {
     struct sift_loaded L;
     struct sift_error err = {0};
-    char prefix[600], path[700];
+    char path[700];
     size_t n;
     if (t_load("linear", &L))
         return;
     char **v = t_values(L.desc, NULL);
     L.desc->destroy(trained(&L, v, "lin-d"));
-    snprintf(prefix, sizeof prefix, "%s/lin-d", t_tmpdir());
-    snprintf(path, sizeof path, "%s.linear", prefix);
+    snprintf(path, sizeof path, "%s/lin-d.linear", t_tmpdir());
     char *good = slurp_file(path, &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(good);
     void *m = L.desc->create((const char *const *)v, &err);
     for (int c = 0; c < 5; c++) {
         size_t len;
         char *bad = edit(good, n, c, &len);
-        FILE *f = fopen(path, "wb");
-        fwrite(bad, 1, len, f);
-        fclose(f);
-        CU_ASSERT_EQUAL(L.desc->load(m, prefix, &err), SIFT_EFORMAT);
+        CU_ASSERT_EQUAL(t_load_bytes(L.desc, m, bad, len, path, &err),
+                        SIFT_EFORMAT);
         CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, path));
         free(bad);
     }

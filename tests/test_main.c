@@ -54,6 +54,38 @@ const char *t_write(const char *name, const char *content, size_t len)
     return p;
 }
 
+char *t_save(const struct sift_plugin *d, const void *inst, size_t *len)
+{
+    char *buf = NULL;
+    FILE *f = open_memstream(&buf, len);
+    struct sift_error err = {0};
+    int rc;
+    if (!f)
+        exit(1);
+    rc = d->save(inst, f, &err);
+    if (fclose(f) || rc) {
+        fprintf(stderr, "\nsave: %s\n", err.msg);
+        CU_FAIL("save failed");
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+int t_load_bytes(const struct sift_plugin *d, void *inst, const char *data,
+                 size_t len, const char *name, struct sift_error *err)
+{
+    char *copy = malloc(len + 1);
+    int rc;
+    if (!copy)
+        exit(1);
+    memcpy(copy, data, len);
+    copy[len] = '\0';
+    rc = d->load(inst, copy, len, name, err);
+    free(copy);
+    return rc;
+}
+
 int t_load(const char *name, struct sift_loaded *out)
 {
     char path[PATH_MAX];

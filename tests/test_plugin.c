@@ -88,6 +88,13 @@ static void test_wrong_abi(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "plugin descriptor is 24 bytes"));
     CU_ASSERT_EQUAL(open_fixture("missing_op", &l, &err, path), SIFT_EABI);
     CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "does not provide"));
+    CU_ASSERT_EQUAL(open_fixture("reserved_option", &l, &err, path),
+                    SIFT_EABI);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "option 'weight' is a name the "
+                                           "host reserves"));
+    CU_ASSERT_EQUAL(open_fixture("old_classifier", &l, &err, path), 0);
+    CU_ASSERT_PTR_NULL(l.desc->bias);
+    sift_plugin_close(&l);
 }
 
 static void test_insecure(void)

@@ -17,6 +17,12 @@ const char *t_build(void);
 const char *t_tmpdir(void);
 /* Write content to NAME inside t_tmpdir(); returns the path (static ring). */
 const char *t_write(const char *name, const char *content, size_t len);
+/* inst's state as save() writes it (malloc'd; *len its size), or NULL
+ * after failing the test. */
+char *t_save(const struct sift_plugin *d, const void *inst, size_t *len);
+/* load() from a NUL-terminated copy of data[0..len). */
+int t_load_bytes(const struct sift_plugin *d, void *inst, const char *data,
+                 size_t len, const char *name, struct sift_error *err);
 /* Load build/plugins/NAME.so or fail the test; returns 0 on success. */
 int t_load(const char *name, struct sift_loaded *out);
 /* Option values array for desc with defaults, overridden by "key=value"

@@ -235,8 +235,7 @@ static int not_a_bundle(const char *model, struct sift_error *err)
 struct sift_pipeline *cli_open(const char *ini, const char *model,
                                int need_model, struct sift_error *err)
 {
-    struct sift_config *cfg = NULL;
-    struct sift_pipeline *p = NULL, *b = NULL;
+    struct sift_pipeline *p;
     int defaulted = !ini && !model;
     if (model && not_a_bundle(model, err))
         return NULL;
@@ -244,52 +243,17 @@ struct sift_pipeline *cli_open(const char *ini, const char *model,
         ini = cli_default_ini();
     if (cli_verbose)
         fprintf(stderr, "sift: pipeline %s\n", ini ? ini : "(the bundle's)");
-    if (ini) {
-        cfg = sift_config_load(ini, err);
-        if (!cfg && defaulted && err && err->code == SIFT_ENOTFOUND) {
-            size_t n = strlen(err->msg);
-            snprintf(err->msg + n, sizeof err->msg - n,
-                     " (no ./pipeline.ini, and none installed in "
-                     SIFT_DATA_DIR "; pass -c INI or -m DIR)");
-        }
-        if (!cfg)
-            return NULL;
-        p = sift_pipeline_new(cfg, err);
-        sift_config_free(cfg);
-        if (!p)
-            return NULL;
-        if (!model && need_model) {
-            if (!p->model) {
-                sift_fail(err, SIFT_EINVAL,
-                          "%s: [pipeline] names no model; pass -m DIR or add "
-                          "model = DIR",
-                          ini);
-                sift_pipeline_free(p);
-                return NULL;
-            }
-            model = p->model;
-        }
-        if (!model)
-            return p;
+    p = sift_bundle_open(ini, model, need_model, err);
+    if (!p && defaulted && err && err->code == SIFT_ENOTFOUND &&
+        strstr(err->msg, ini)) {
+        size_t n = strlen(err->msg);
+        snprintf(err->msg + n, sizeof err->msg - n,
+                 " (no ./pipeline.ini, and none installed in " SIFT_DATA_DIR
+                 "; pass -c INI or -m DIR)");
     }
-    if (cli_verbose)
-        fprintf(stderr, "sift: model %s\n", model);
-    b = sift_bundle_load(model, err);
-    if (!b || !p) {
-        sift_pipeline_free(p);
-        return b;
-    }
-    if (sift_bundle_check(b, model, p, ini, err)) {
-        sift_pipeline_free(b);
-        sift_pipeline_free(p);
-        return NULL;
-    }
-    /* The segmenter is not part of what the model learnt: use the ini's. */
-    struct sift_stage tmp = b->seg;
-    b->seg = p->seg;
-    p->seg = tmp;
-    sift_pipeline_free(p);
-    return b;
+    if (p && cli_verbose && p->model && p->ready)
+        fprintf(stderr, "sift: model %s\n", p->model);
+    return p;
 }
 
 static void warn_line(const char *msg)

@@ -43,6 +43,10 @@ static void describe(const struct sift_loaded *l)
             printf(" [%s]", o->choices);
         else if (o->type == SIFT_OPT_INT || o->type == SIFT_OPT_DOUBLE)
             printf(" [%g..%g]", o->min, o->max);
+        if (o->flags & SIFT_OPT_TRAIN)
+            printf(" (training)");
+        if (o->grid)
+            printf(" (tune: %s)", o->grid);
         putchar('\n');
     }
     putchar('\n');

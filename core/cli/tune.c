@@ -2,16 +2,21 @@
  * tune.c - `sift tune`: grid search by cross-validation.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <getopt.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "bundle.h"
 #include "cli.h"
+#include "file.h"
 #include "crossval.h"
 #include "samples.h"
 
@@ -311,6 +316,127 @@ static double print_table(const struct grid *g, size_t *at, size_t *best,
     return best_score;
 }
 
+/* ---- what the plugins declare ---- */
+
+/* The stages that learn: the featurizers and the classifier. */
+static size_t learning_stages(const struct sift_pipeline *p,
+                              const struct sift_stage **st)
+{
+    size_t n = 0;
+    for (size_t f = 0; f < p->nfeat; f++)
+        st[n++] = &p->feat[f];
+    st[n++] = &p->cls;
+    return n;
+}
+
+/* Every option of a learning stage that declares a grid, as an axis. */
+static size_t default_axes(const struct sift_pipeline *p, struct axis *ax,
+                           size_t max)
+{
+    const struct sift_stage *st[SIFT_MAX_FEATURIZERS + 1];
+    size_t nst = learning_stages(p, st), nax = 0;
+    for (size_t s = 0; s < nst; s++) {
+        const struct sift_plugin *d = st[s]->plug.desc;
+        for (size_t i = 0; i < d->noptions && nax < max; i++) {
+            char spec[512];
+            if (!d->options[i].grid)
+                continue;
+            snprintf(spec, sizeof spec, "%s.%s=%s", st[s]->section,
+                     d->options[i].name, d->options[i].grid);
+            if (parse_axis(spec, &ax[nax]) == 0)
+                nax++;
+            else
+                free_axis(&ax[nax]);
+        }
+    }
+    return nax;
+}
+
+/* While searching, options that only cost time take their tune_value
+ * (libsvm's probability estimates: labels do not need them). */
+static int set_tune_values(struct sift_config *cfg,
+                           const struct sift_pipeline *p)
+{
+    const struct sift_stage *st[SIFT_MAX_FEATURIZERS + 1];
+    size_t nst = learning_stages(p, st);
+    for (size_t s = 0; s < nst; s++) {
+        const struct sift_plugin *d = st[s]->plug.desc;
+        for (size_t i = 0; i < d->noptions; i++)
+            if (d->options[i].tune_value &&
+                sift_config_set(cfg, st[s]->section, d->options[i].name,
+                                d->options[i].tune_value))
+                return -1;
+    }
+    return 0;
+}
+
+/* ---- the tuned ini ---- */
+
+/* A path value relative to the ini's directory, made absolute when the
+ * tuned ini goes to another directory, so that it still resolves. */
+static int rebase(struct sift_config *cfg, const char *section,
+                  const char *key, const char *out_dir)
+{
+    const struct sift_kv *kv =
+        sift_section_get(sift_config_section(cfg, section), key);
+    char here[PATH_MAX], there[PATH_MAX], path[2 * PATH_MAX];
+    if (!kv || kv->value[0] == '/' || !*kv->value ||
+        (!strcmp(key, "plugin") && !strchr(kv->value, '/')))
+        return 0;
+    if (!realpath(cfg->dir, here) || !realpath(out_dir, there))
+        return -1;
+    if (!strcmp(here, there))
+        return 0;
+    snprintf(path, sizeof path, "%s/%s", here, kv->value);
+    return sift_config_set(cfg, section, key, path);
+}
+
+/* The ini as the user wrote it (read again, so nothing set while
+ * searching leaks into it), with the best values, written to out whole
+ * or not at all. */
+static int write_tuned(const char *ini, const char *out,
+                       const struct axis *ax, const size_t *best, size_t nax,
+                       const char *metric, double score, long k,
+                       struct sift_error *err)
+{
+    struct sift_config *cfg = sift_config_load(ini, err);
+    char dir[PATH_MAX], tmp[PATH_MAX];
+    const char *slash = strrchr(out, '/');
+    FILE *f;
+    int fd, rc = 0;
+    if (!cfg)
+        return -1;
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - out + 1) : 1,
+             slash ? out : ".");
+    for (size_t a = 0; a < nax && !rc; a++)
+        rc = sift_config_set(cfg, ax[a].section, ax[a].key,
+                             ax[a].values[best[a]]);
+    for (size_t s = 0; s < cfg->nsec && !rc; s++) {
+        rc = rebase(cfg, cfg->sec[s].name, "plugin", dir);
+        if (!rc && !strcmp(cfg->sec[s].name, "pipeline"))
+            rc = rebase(cfg, "pipeline", "model", dir) ||
+                 rebase(cfg, "pipeline", "plugin_path", dir);
+    }
+    if (rc || sift_tmp_template(tmp, sizeof tmp, out) ||
+        (fd = mkstemp(tmp)) < 0 || !(f = fdopen(fd, "w"))) {
+        sift_config_free(cfg);
+        return sift_fail(err, SIFT_EIO, "%s: cannot write: %s", out,
+                         strerror(errno));
+    }
+    fchmod(fd, sift_umask_mode(0666));
+    fprintf(f, "; written by sift tune from %s (%s %.4f, %ld-fold)\n", ini,
+            metric, score, k);
+    sift_config_write(cfg, f);
+    sift_config_free(cfg);
+    if (ferror(f) | fclose(f) || rename(tmp, out)) {
+        unlink(tmp);
+        return sift_fail(err, SIFT_EIO, "%s: write failed: %s", out,
+                         strerror(errno));
+    }
+    fprintf(stderr, "sift tune: wrote %s\n", out);
+    return 0;
+}
+
 static const char tune_help[] =
     "usage: sift tune [-c INI] [-k K] [options] SAMPLES...\n"
     "\n"
@@ -328,9 +454,9 @@ static const char tune_help[] =
     "                        its first '-': a writer or outlet; default "
     "topic)\n"
     "      --grid S.K=V1,..  values to try for key K of section S; repeat\n"
-    "                        for more axes (default: classifier.C=\n"
-    "                        0.03,0.1,0.3,1,3,10, and classifier.gamma for "
-    "rbf)\n"
+    "                        for more axes (default: each option whose\n"
+    "                        plugin declares a grid, shown by 'sift "
+    "plugins')\n"
     "      --metric M        macro-f1 (default), accuracy, micro-f1, "
     "f1:LABEL\n"
     "  -o, --output FILE     write the tuned pipeline ini here\n"
@@ -339,7 +465,9 @@ static const char tune_help[] =
     "  -j, --jobs N          grid points cross-validated at once, each in\n"
     "                        its own process (default 1; same results)\n"
     "\n"
-    "While tuning, probability estimates are switched off (labels only).\n"
+    "While tuning, options that only cost time (libsvm's probability\n"
+    "estimates) are switched off; the written ini keeps every option it did\n"
+    "not tune as it was, and its relative paths still resolve.\n"
     "On a terminal (unless SIFT_NO_PROGRESS is set) a progress line shows\n"
     "the point and fold, elapsed time and ETA.\n";
 
@@ -418,12 +546,10 @@ int cmd_tune(int argc, char **argv)
     cfg = sift_config_load(ini, &err);
     if (!cfg || !(p = sift_pipeline_new(cfg, &err)))
         goto fail;
-    if (nax == 0) {
-        parse_axis("classifier.C=0.03,0.1,0.3,1,3,10", &ax[nax++]);
-        const struct sift_section *s = sift_config_section(cfg, "classifier");
-        const struct sift_kv *kv = sift_section_get(s, "kernel");
-        if (kv && !strcmp(kv->value, "rbf"))
-            parse_axis("classifier.gamma=0.01,0.1,1", &ax[nax++]);
+    if (nax == 0 && (nax = default_axes(p, ax, 8)) == 0) {
+        status = cli_usage("tune", "no plugin of %s declares a tunable "
+                                   "option: name one with --grid", ini);
+        goto done;
     }
     if ((status = validate_grid(cfg, ini, ax, nax)))
         goto done;
@@ -433,13 +559,9 @@ int cmd_tune(int argc, char **argv)
         goto fail;
     if ((status = validate_metric(&ss, metric)))
         goto done;
-    {
-        /* Labels only while tuning: skip libsvm's internal probability
-         * cross-validation when the classifier has that option. */
-        const struct sift_plugin *d = p->cls.plug.desc;
-        for (size_t i = 0; i < d->noptions; i++)
-            if (!strcmp(d->options[i].name, "probability"))
-                sift_config_set(cfg, "classifier", "probability", "false");
+    if (set_tune_values(cfg, p)) {
+        sift_fail(&err, SIFT_ENOMEM, "out of memory");
+        goto fail;
     }
     at = calloc(nax, sizeof *at);
     best = calloc(nax, sizeof *best);
@@ -468,39 +590,13 @@ int cmd_tune(int argc, char **argv)
         fprintf(stderr, " %s.%s=%s", ax[a].section, ax[a].key,
                 ax[a].values[best[a]]);
     fprintf(stderr, " (%s %.4f)\n", metric, best_score);
-    if (out) {
-        FILE *f = fopen(out, "w");
-        /* the ini as given, with the best values and probability back */
-        for (size_t a = 0; a < nax; a++)
-            sift_config_set(cfg, ax[a].section, ax[a].key,
-                            ax[a].values[best[a]]);
-        {
-            const struct sift_plugin *d = p->cls.plug.desc;
-            const struct sift_kv *pk = NULL;
-            for (size_t i = 0; i < d->noptions; i++)
-                if (!strcmp(d->options[i].name, "probability"))
-                    pk = sift_section_get(
-                        sift_config_section(cfg, "classifier"), "probability");
-            if (pk)
-                sift_config_set(cfg, "classifier", "probability", "true");
-        }
-        if (!f) {
-            sift_fail(&err, SIFT_EIO, "%s: cannot create", out);
-            goto fail;
-        }
-        fprintf(f, "; written by sift tune from %s (%s %.4f, %ld-fold)\n",
-                ini, metric, best_score, k);
-        sift_config_write(cfg, f);
-        if (fclose(f)) {
-            sift_fail(&err, SIFT_EIO, "%s: write failed", out);
-            goto fail;
-        }
-        fprintf(stderr, "sift tune: wrote %s\n", out);
-    }
+    if (out && write_tuned(ini, out, ax, best, nax, metric, best_score, k,
+                           &err))
+        goto fail;
     status = SIFT_EXIT_OK;
     goto done;
 fail:
-    cli_progress_done();
+    cli_ticker_stop();
     status = cli_fail("tune", &err);
 done:
     for (size_t a = 0; a < nax; a++)

@@ -155,18 +155,78 @@ static int write_manifest(const struct sift_pipeline *p, const char *dir,
     return bad;
 }
 
+/* "SECTION.state": the one file that holds a stage's state. */
+static int state_path(char *buf, const char *dir, const char *section,
+                      struct sift_error *err)
+{
+    char name[PATH_MAX];
+    snprintf(name, sizeof name, "%s.state", section);
+    return join(buf, dir, name, err);
+}
+
+/* Write all of data[0..len) to a new file at path, and sync it. */
+static int write_new(const char *path, const char *data, size_t len,
+                     struct sift_error *err)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    size_t done = 0;
+    if (fd < 0)
+        return sift_fail(err, SIFT_EIO, "%s: cannot create: %s", path,
+                         strerror(errno));
+    while (done < len) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        done += (size_t)n;
+    }
+    if (done < len || fsync(fd)) {
+        int e = errno;
+        close(fd);
+        return sift_fail(err, SIFT_EIO, "%s: write failed: %s", path,
+                         strerror(e));
+    }
+    return close(fd) ? sift_fail(err, SIFT_EIO, "%s: write failed: %s",
+                                 path, strerror(errno))
+                     : 0;
+}
+
+/* A stage's state: the plugin writes to a memory stream the host owns,
+ * and the host writes the bytes to SECTION.state. */
+static int save_state(const struct sift_stage *st, const char *dir,
+                      struct sift_error *err)
+{
+    char path[PATH_MAX], *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    int rc, bad;
+    if (!f)
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    rc = st->plug.desc->save(st->inst, f, err);
+    bad = ferror(f);
+    if (fclose(f) || bad)
+        rc = rc ? rc : sift_fail(err, SIFT_ENOMEM, "[%s]: out of memory "
+                                 "saving the state", st->section);
+    if (!rc && len > SIFT_BUNDLE_FILE_MAX)
+        rc = sift_fail(err, SIFT_EINVAL, "[%s]: state of %zu bytes is over "
+                       "the bundle limit", st->section, len);
+    if (!rc && !(rc = state_path(path, dir, st->section, err)))
+        rc = write_new(path, buf, len, err);
+    free(buf);
+    return rc;
+}
+
 /* Every stage's state, then the manifest that binds it, into dir. */
 static int write_bundle(const struct sift_pipeline *p, const char *dir,
                         const struct sift_bundle_meta *meta, mode_t mode,
                         struct sift_error *err)
 {
-    char path[PATH_MAX];
     int rc = 0;
     for (size_t i = 0; !rc && i < p->nfeat; i++)
-        if (!(rc = join(path, dir, p->feat[i].section, err)))
-            rc = p->feat[i].plug.desc->save(p->feat[i].inst, path, err);
-    if (!rc && !(rc = join(path, dir, p->cls.section, err)))
-        rc = p->cls.plug.desc->save(p->cls.inst, path, err);
+        rc = save_state(&p->feat[i], dir, err);
+    if (!rc)
+        rc = save_state(&p->cls, dir, err);
     if (!rc)
         rc = write_manifest(p, dir, meta, err);
     if (!rc && chmod(dir, mode))
@@ -399,23 +459,40 @@ static int parse_entry(const char *v, size_t *size, uint64_t *sum)
     return parse_size(num, size);
 }
 
-/* One [files] entry: the file is regular, not a link, and has the size
- * and checksum the manifest recorded. */
-static int check_file(const struct sift_config *cfg, const char *dir,
-                      const struct sift_kv *kv, struct sift_error *err)
+/* Is name "SECTION.state" for a stage with state (a featurizer or the
+ * classifier) in manifest m? */
+static int state_file(const struct sift_config *m, const char *name)
 {
+    for (size_t i = 0; i < m->nsec; i++) {
+        const char *s = m->sec[i].name;
+        size_t n = strlen(s);
+        if ((!strcmp(s, "classifier") || !strncmp(s, "features.", 9)) &&
+            !strncmp(name, s, n) && !strcmp(name + n, ".state"))
+            return 1;
+    }
+    return 0;
+}
+
+/* A stage's state: read once, with the bundle's size limit and without
+ * following a link, checked against its [files] entry, and handed to the
+ * plugin from memory. */
+static int load_state(const struct sift_config *cfg, const char *dir,
+                      struct sift_stage *st, struct sift_error *err)
+{
+    const struct sift_kv *kv;
     char path[PATH_MAX], *text;
     size_t size, len;
     uint64_t sum;
     int rc;
-    if (strchr(kv->key, '/') || !sift_wrote(cfg, kv->key) ||
-        !strcmp(kv->key, "manifest.ini") || parse_entry(kv->value, &size, &sum))
+    if ((rc = state_path(path, dir, st->section, err)))
+        return rc;
+    kv = sift_section_get(sift_config_section(cfg, "files"),
+                          strrchr(path, '/') + 1);
+    if (!kv || parse_entry(kv->value, &size, &sum))
         return sift_fail(err, SIFT_EFORMAT,
-                         "%s:%d: [files] %s: expected a stage's file name = "
-                         "SIZE FNV1A64",
-                         cfg->path, kv->line, kv->key);
-    if ((rc = join(path, dir, kv->key, err)) ||
-        (rc = sift_file_read(path, SIFT_FILE_NOFOLLOW, SIFT_BUNDLE_FILE_MAX,
+                         "%s: [files] has no valid entry for %s", cfg->path,
+                         strrchr(path, '/') + 1);
+    if ((rc = sift_file_read(path, SIFT_FILE_NOFOLLOW, SIFT_BUNDLE_FILE_MAX,
                              &text, &len, err)))
         return rc;
     if (len != size || sift_fnv1a64(text, len) != sum)
@@ -424,11 +501,14 @@ static int check_file(const struct sift_config *cfg, const char *dir,
                        "edited or comes from another bundle",
                        path, cfg->path, kv->line,
                        len != size ? "size" : "checksum");
+    else
+        rc = st->plug.desc->load(st->inst, text, len, path, err);
     free(text);
     return rc;
 }
 
-/* Every [files] entry checks out, and every stage file in dir has one. */
+/* Every [files] entry names a stage's state file, and every stage file
+ * in dir has one (their contents are checked as they are loaded). */
 static int check_files(const struct sift_config *cfg, const char *dir,
                        struct sift_error *err)
 {
@@ -441,9 +521,17 @@ static int check_files(const struct sift_config *cfg, const char *dir,
                          "%s: no [files] section (the size and checksum of "
                          "each state file)",
                          cfg->path);
-    for (size_t i = 0; i < fs->nkv; i++)
-        if ((rc = check_file(cfg, dir, &fs->kv[i], err)))
-            return rc;
+    for (size_t i = 0; i < fs->nkv; i++) {
+        const struct sift_kv *kv = &fs->kv[i];
+        size_t size;
+        uint64_t sum;
+        if (!state_file(cfg, kv->key) || parse_entry(kv->value, &size, &sum))
+            return sift_fail(err, SIFT_EFORMAT,
+                             "%s:%d: [files] %s: expected SECTION.state = "
+                             "SIZE FNV1A64 for a featurizer or the "
+                             "classifier",
+                             cfg->path, kv->line, kv->key);
+    }
     if (!(d = opendir(dir)))
         return sift_fail(err, SIFT_EIO, "%s: %s", dir, strerror(errno));
     while (!rc && (e = readdir(d)))
@@ -510,6 +598,11 @@ struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err)
     p = sift_pipeline_open(cfg, SIFT_PIPELINE_UNTRUSTED, err);
     if (!p)
         goto fail;
+    free(p->model);
+    if (!(p->model = strdup(dir))) {
+        sift_fail(err, SIFT_ENOMEM, "out of memory");
+        goto fail;
+    }
     kv = sift_section_get(sift_config_section(cfg, "bundle"), "name");
     if (kv) {
         free(p->name);
@@ -532,8 +625,7 @@ struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err)
     }
     for (size_t i = 0; i < p->nfeat; i++) {
         struct sift_stage *st = &p->feat[i];
-        if (join(path, dir, st->section, err) ||
-            st->plug.desc->load(st->inst, path, err))
+        if (load_state(cfg, dir, st, err))
             goto fail;
         st->offset = offset;
         offset += (uint32_t)st->plug.desc->dimension(st->inst);
@@ -548,8 +640,7 @@ struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err)
                   dir, kv->value, p->dim);
         goto fail;
     }
-    if (join(path, dir, p->cls.section, err) ||
-        p->cls.plug.desc->load(p->cls.inst, path, err))
+    if (load_state(cfg, dir, &p->cls, err))
         goto fail;
     if (p->cls.plug.desc->nlabels(p->cls.inst) != p->nlabels) {
         sift_fail(err, SIFT_EFORMAT,
@@ -565,6 +656,46 @@ fail:
     sift_pipeline_free(p);
     sift_config_free(cfg);
     return NULL;
+}
+
+/* The ini's pipeline, and the model it names when need_model. */
+static struct sift_pipeline *open_ini(const char *ini, const char **model,
+                                      int need_model, struct sift_error *err)
+{
+    struct sift_config *cfg = sift_config_load(ini, err);
+    struct sift_pipeline *p = cfg ? sift_pipeline_new(cfg, err) : NULL;
+    sift_config_free(cfg);
+    if (p && !*model && need_model) {
+        if (!p->model) {
+            sift_fail(err, SIFT_EINVAL,
+                      "%s: [pipeline] names no model; pass -m DIR or add "
+                      "model = DIR",
+                      ini);
+            sift_pipeline_free(p);
+            return NULL;
+        }
+        *model = p->model;
+    }
+    return p;
+}
+
+struct sift_pipeline *sift_bundle_open(const char *ini, const char *model,
+                                       int need_model, struct sift_error *err)
+{
+    struct sift_pipeline *p = NULL, *b;
+    if (ini && !(p = open_ini(ini, &model, need_model, err)))
+        return NULL;
+    if (!model)
+        return p;
+    b = sift_bundle_load(model, err);
+    if (b && p && sift_bundle_check(b, model, p, ini, err)) {
+        sift_pipeline_free(b);
+        b = NULL;
+    } else if (b && p) {
+        sift_pipeline_swap_segmenter(b, p);
+    }
+    sift_pipeline_free(p);
+    return b;
 }
 
 static int stage_differs(const struct sift_stage *b, const struct sift_stage *i,

@@ -11,8 +11,10 @@
 
 #include "pipeline.h"
 
-/* 2: manifest.ini lists every state file's size and checksum ([files]). */
-#define SIFT_BUNDLE_FORMAT 2
+/* 2: manifest.ini lists every state file's size and checksum ([files]).
+ * 3: one SECTION.state per stage, written and read by the host; data a
+ *    plugin ships (the cue lexicon) is inside, so a bundle runs alone. */
+#define SIFT_BUNDLE_FORMAT 3
 
 /* No bundle file may be larger than this. */
 #define SIFT_BUNDLE_FILE_MAX ((size_t)1 << 30)
@@ -36,6 +38,17 @@ int sift_bundle_save(const struct sift_pipeline *p, const char *dir,
 
 /* Load a bundle: a ready-to-run pipeline, or NULL with err set. */
 struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err);
+
+/* The pipeline a program runs.  ini or model may be NULL: with only a
+ * model (a bundle directory), the bundle alone; with only an ini, the
+ * ini (and, if need_model, the bundle its [pipeline] model names,
+ * checked against it); with both, the bundle checked against the ini.
+ * Whenever an ini is given its segmenter is used, since segmenting is not
+ * part of what a model learns.  The result's `model` names the bundle it
+ * runs, if any. */
+struct sift_pipeline *sift_bundle_open(const char *ini, const char *model,
+                                       int need_model,
+                                       struct sift_error *err);
 
 /* Refuse (with what differs) when ini-built pipeline `ini` has a
  * tokenizer, featurizers or classifier plugin other than the bundle's. */

@@ -497,6 +497,14 @@ fail:
     return NULL;
 }
 
+void sift_pipeline_swap_segmenter(struct sift_pipeline *a,
+                                  struct sift_pipeline *b)
+{
+    struct sift_stage tmp = a->seg;
+    a->seg = b->seg;
+    b->seg = tmp;
+}
+
 int sift_pipeline_label(const struct sift_pipeline *p, const char *name)
 {
     for (size_t i = 0; i < p->nlabels; i++)
@@ -781,7 +789,7 @@ int sift_pipeline_train(struct sift_pipeline *p, const struct sift_samples *ss,
         struct sift_stage *st = &p->feat[f];
         if (progress)
             progress("fitting features");
-        rc = st->plug.desc->fit(st->inst, c.s, n, err);
+        rc = st->plug.desc->fit(st->inst, c.s, n, st->plug.dir, err);
         if (rc)
             goto out;
         st->offset = offset;
@@ -793,6 +801,12 @@ int sift_pipeline_train(struct sift_pipeline *p, const struct sift_samples *ss,
         offset += (uint32_t)d;
     }
     p->dim = offset;
+    /* Fitting sized the featurizers: new scratch to match. */
+    sift_worker_free(w);
+    if (!(w = sift_worker_new(p, err))) {
+        rc = err ? err->code : SIFT_ENOMEM;
+        goto out;
+    }
     if (progress)
         progress("transforming");
     for (size_t i = 0; i < n; i++) {
@@ -839,4 +853,17 @@ out:
     free(map);
     free(start);
     return rc;
+}
+
+int sift_pipeline_bias(const struct sift_pipeline *p, int label, double *out,
+                       struct sift_error *err)
+{
+    const struct sift_plugin *d = p->cls.plug.desc;
+    if (!d->bias)
+        return sift_fail(err, SIFT_ESTATE,
+                         "classifier '%s' %s states no bias term", d->name,
+                         d->version);
+    if (!p->ready)
+        return sift_fail(err, SIFT_ESTATE, "not trained");
+    return d->bias(p->cls.inst, label, out, err);
 }

@@ -69,6 +69,10 @@ int sift_pipeline_set_labels(struct sift_pipeline *p, const char *list,
                              const char *where, struct sift_error *err);
 void sift_pipeline_free(struct sift_pipeline *p);
 
+/* Exchange the segmenters of a and b (a bundle runs with its ini's). */
+void sift_pipeline_swap_segmenter(struct sift_pipeline *a,
+                                  struct sift_pipeline *b);
+
 /* Fit featurizers and train the classifier on samples idx[0..n) of ss
  * (all of them when idx is NULL).  Labels are taken from p->labels when
  * declared, else from ss.  `progress` (may be NULL) is called with a
@@ -106,6 +110,13 @@ int sift_worker_classify(struct sift_worker *w, const char *text, size_t len,
 /* Tokens of the last sentence given to sift_worker_vector/classify. */
 const struct sift_token *sift_worker_tokens(const struct sift_worker *w,
                                             size_t *n);
+
+/* The constant term of `label`'s score in the units of the classifier's
+ * explain() contributions; SIFT_ESTATE when the classifier does not
+ * provide one (a plugin built before `bias` existed, or a model without
+ * one). */
+int sift_pipeline_bias(const struct sift_pipeline *p, int label, double *out,
+                       struct sift_error *err);
 
 /* Name of concatenated feature `index` ("features.words:w=accused"). */
 int sift_pipeline_feature_name(const struct sift_pipeline *p, uint32_t index,

@@ -198,6 +198,34 @@ static int check_trust(const char *path, char *real, struct sift_error *err)
     return check_dirs(path, real, err);
 }
 
+/* Option names the host uses in a stage's section. */
+static const char *const reserved[] = {"plugin", "plugin_version", "weight"};
+
+static int check_options(const char *path, const struct sift_plugin *d,
+                         struct sift_error *err)
+{
+    for (size_t i = 0; i < d->noptions; i++) {
+        const struct sift_option *o = &d->options[i];
+        if (!o->name || !o->def || !o->help ||
+            (o->type == SIFT_OPT_ENUM && !o->choices))
+            return sift_fail(err, SIFT_EABI,
+                             "%s: option %zu is incompletely declared", path,
+                             i);
+        for (size_t r = 0; r < sizeof reserved / sizeof *reserved; r++)
+            if (!strcmp(o->name, reserved[r]))
+                return sift_fail(err, SIFT_EABI,
+                                 "%s: option '%s' is a name the host "
+                                 "reserves (plugin, plugin_version, weight)",
+                                 path, o->name);
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(o->name, d->options[j].name))
+                return sift_fail(err, SIFT_EABI,
+                                 "%s: option '%s' is declared twice", path,
+                                 o->name);
+    }
+    return 0;
+}
+
 static int check_ops(const char *path, const struct sift_plugin *d,
                      struct sift_error *err)
 {
@@ -227,15 +255,7 @@ static int check_ops(const char *path, const struct sift_plugin *d,
         return sift_fail(err, SIFT_EABI,
                          "%s: %s plugin does not provide %s", path,
                          sift_kind_name(d->kind), missing);
-    for (size_t i = 0; i < d->noptions; i++) {
-        const struct sift_option *o = &d->options[i];
-        if (!o->name || !o->def || !o->help ||
-            (o->type == SIFT_OPT_ENUM && !o->choices))
-            return sift_fail(err, SIFT_EABI,
-                             "%s: option %zu is incompletely declared", path,
-                             i);
-    }
-    return 0;
+    return check_options(path, d, err);
 }
 
 int sift_plugin_open(const char *path, struct sift_loaded *out,
@@ -245,7 +265,8 @@ int sift_plugin_open(const char *path, struct sift_loaded *out,
     sift_plugin_fn fn;
     const struct sift_plugin *d;
     int rc;
-    char real[PATH_MAX];
+    char real[PATH_MAX], *slash;
+    struct sift_plugin *copy = NULL;
     memset(out, 0, sizeof *out);
     rc = check_trust(path, real, err);
     if (rc)
@@ -277,27 +298,37 @@ int sift_plugin_open(const char *path, struct sift_loaded *out,
                        path, (unsigned)d->abi_version, SIFT_ABI_VERSION);
         goto fail;
     }
-    if (d->size < sizeof *d) {
+    if (d->size < SIFT_PLUGIN_SIZE_2_0) {
         rc = sift_fail(err, SIFT_EABI,
-                       "%s: plugin descriptor is %u bytes, but this sift "
-                       "needs at least %zu (built against an older "
-                       "sift/plugin.h?)",
-                       path, (unsigned)d->size, sizeof *d);
+                       "%s: plugin descriptor is %u bytes, but ABI %d "
+                       "descriptors have at least %zu (a broken build?)",
+                       path, (unsigned)d->size, SIFT_ABI_VERSION,
+                       (size_t)SIFT_PLUGIN_SIZE_2_0);
         goto fail;
     }
-    rc = check_ops(path, d, err);
-    if (rc)
-        goto fail;
-    out->path = strdup(path);
-    if (!out->path) {
+    /* Members past the plugin's size are absent: zero in the copy. */
+    if (!(copy = calloc(1, sizeof *copy))) {
         rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
         goto fail;
     }
+    memcpy(copy, d, d->size < sizeof *d ? d->size : sizeof *d);
+    out->desc = copy;
+    rc = check_ops(path, out->desc, err);
+    if (rc)
+        goto fail;
+    if (!(out->path = strdup(path)) || !(out->dir = strdup(real))) {
+        rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
+        goto fail;
+    }
+    slash = strrchr(out->dir, '/');
+    slash[slash == out->dir] = '\0'; /* "/x.so" is in "/" */
     out->handle = h;
-    out->desc = d;
     return 0;
 fail:
     dlclose(h);
+    free(out->path);
+    free(copy);
+    memset(out, 0, sizeof *out);
     return rc;
 }
 
@@ -306,5 +337,7 @@ void sift_plugin_close(struct sift_loaded *p)
     if (p->handle)
         dlclose(p->handle);
     free(p->path);
+    free(p->dir);
+    free((void *)p->desc);
     memset(p, 0, sizeof *p);
 }

@@ -8,11 +8,15 @@
 
 #include "sift/plugin.h"
 
-/* A loaded plugin: the dlopen handle and its checked descriptor. */
+/* A loaded plugin: the dlopen handle and its checked descriptor.  desc
+ * is the host's own copy: the plugin's descriptor up to its declared
+ * size, and zero (absent) past it, so the host may test any member for
+ * NULL.  The struct may be copied (it owns nothing by address). */
 struct sift_loaded {
     void *handle;
     const struct sift_plugin *desc;
     char *path;
+    char *dir;              /* the directory the plugin was loaded from */
 };
 
 /* Search path for `plugin = NAME`: directories tried in order. */
@@ -37,8 +41,9 @@ int sift_plugin_load(const struct sift_plugin_path *sp, const char *name,
                      struct sift_error *err);
 
 /* dlopen the file at path (RTLD_NOW), find SIFT_PLUGIN_SYMBOL and check
- * the descriptor: ABI version, struct size, kind, and the operations its
- * kind requires.  Before dlopen (which runs the plugin's constructors)
+ * the descriptor: ABI version, a size of at least SIFT_PLUGIN_SIZE_2_0,
+ * kind, the operations its kind requires, and options that neither use
+ * a host-reserved name nor repeat.  Before dlopen (which runs the plugin's constructors)
  * refuses what is not a regular file, and, unless
  * $SIFT_ALLOW_INSECURE_PLUGINS is 1, a file or any directory above it up
  * to / that is owned by someone other than root or the user, or is

@@ -14,8 +14,8 @@
 
 /* Options the host validates before create(); values arrive as text. */
 static const struct sift_option options[] = {
-    {"min_chars", SIFT_OPT_INT, "1", "skip lines shorter than this", NULL, 1,
-     1000},
+    {.name = "min_chars", .type = SIFT_OPT_INT, .def = "1",
+     .help = "skip lines shorter than this", .min = 1, .max = 1000},
 };
 
 struct lines {

@@ -6,6 +6,9 @@
  * struct sift_plugin.  The host checks abi_version and size before it
  * touches anything else, so the struct may grow: new members are only
  * ever appended, and abi_version changes only when a member changes.
+ * A plugin built against an older header of the same abi_version has a
+ * smaller `size`; the host reads only the members that size covers and
+ * treats the rest as absent (NULL), as LV2 and Redis modules do.
  *
  * Data flow: text -> sentences (segmenter) -> tokens (tokenizer) ->
  * sparse features (featurizer, one or more) -> label (classifier).
@@ -22,6 +25,12 @@
  * - Strings passed to a plugin are borrowed for the duration of the call.
  * - Plugins keep no global mutable state, never print, never exit().
  *   Errors go into the caller's struct sift_error (see sift_fail()).
+ * - Plugins open no files.  create() parses options only; state is
+ *   written to and read from streams the host provides (save/load), and
+ *   the host decides where bytes live, checks their size and checksum,
+ *   and writes them atomically.  Data a plugin ships beside its .so (a
+ *   lexicon) is read at fit() time from the directory the host names, and
+ *   saved with the state, so a model bundle is self-contained.
  *
  * Only the C standard library is needed to include this header.
  */
@@ -39,7 +48,7 @@ extern "C" {
 
 /* Bumped when a member of struct sift_plugin or of a struct it points to
  * changes meaning.  Appending members does not bump it (see `size`). */
-#define SIFT_ABI_VERSION 1
+#define SIFT_ABI_VERSION 2
 
 /* The one symbol a plugin exports; its type is sift_plugin_fn. */
 #define SIFT_PLUGIN_SYMBOL "sift_plugin"
@@ -96,6 +105,13 @@ enum sift_kind {
     SIFT_CLASSIFIER = 4
 };
 
+/* Option flags (struct sift_option.flags). */
+enum {
+    /* Used only by fit/train: a loaded model does not need it, and a
+     * different value at classify time changes nothing. */
+    SIFT_OPT_TRAIN = 1
+};
+
 enum sift_opt_type {
     SIFT_OPT_STRING = 1, /* any text */
     SIFT_OPT_INT = 2,    /* decimal integer within [min, max] */
@@ -105,7 +121,9 @@ enum sift_opt_type {
 };
 
 /* One option a plugin accepts.  The host validates every value against
- * this before create() and fills in `def` for keys the user left out. */
+ * this before create() and fills in `def` for keys the user left out.
+ * The names "plugin", "plugin_version" and "weight" are the host's and
+ * are refused. */
 struct sift_option {
     const char *name;        /* ini key */
     enum sift_opt_type type;
@@ -113,6 +131,14 @@ struct sift_option {
     const char *help;        /* one line for `sift plugins` */
     const char *choices;     /* ENUM only: "a|b|c"; else NULL */
     double min, max;         /* INT/DOUBLE only: inclusive range */
+    unsigned flags;          /* SIFT_OPT_* */
+    /* Tunable: the comma-separated values `sift tune` tries when the
+     * user names no grid ("0.1,1,10"); NULL when not tunable. */
+    const char *grid;
+    /* The value `sift tune` sets while searching, for an option that
+     * costs time without changing the labels (probability estimates);
+     * NULL for none.  The written ini keeps the user's value. */
+    const char *tune_value;
 };
 
 /* A sentence: byte offsets [start, end) into the document. */
@@ -188,19 +214,24 @@ struct sift_plugin {
 
     /* --- SIFT_FEATURIZER and SIFT_CLASSIFIER: state --- */
 
-    /* Write the fitted/trained state to files whose names start with
-     * `prefix` (a path such as "bundle/features.words"); the plugin adds
-     * its own suffixes.  Output MUST be deterministic. */
-    int (*save)(const void *inst, const char *prefix, struct sift_error *err);
-    /* Read what save() wrote.  Validate everything: files may be
-     * truncated or edited. */
-    int (*load)(void *inst, const char *prefix, struct sift_error *err);
+    /* Write the fitted/trained state to `out`, a stream the host owns
+     * (the host checks for write errors; the plugin need not, and MUST
+     * NOT close it).  Output MUST be deterministic. */
+    int (*save)(const void *inst, FILE *out, struct sift_error *err);
+    /* Read what save() wrote, from data[0..len) (data[len] is '\0'; the
+     * bytes are borrowed for the call).  `name` labels messages
+     * ("bundle/features.words.state").  Validate everything: the bytes
+     * may be truncated, edited or hostile. */
+    int (*load)(void *inst, const char *data, size_t len, const char *name,
+                struct sift_error *err);
 
     /* --- SIFT_FEATURIZER --- */
 
-    /* Learn state (vocabulary, idf...) from n training sentences. */
+    /* Learn state (vocabulary, idf...) from n training sentences.
+     * plugin_dir is the directory the plugin was loaded from (for data
+     * files it ships, such as a default lexicon); borrowed for the call. */
     int (*fit)(void *inst, const struct sift_sentence *s, size_t n,
-               struct sift_error *err);
+               const char *plugin_dir, struct sift_error *err);
     /* Map one sentence to a sparse vector (sorted, unique indices). */
     int (*transform)(const void *inst, void *scratch,
                      const struct sift_sentence *s,
@@ -232,9 +263,27 @@ struct sift_plugin {
                    struct sift_error *err);
     /* Number of labels the trained or loaded model predicts. */
     size_t (*nlabels)(const void *inst);
+
+    /* --- appended after the first ABI 2 layout (SIFT_PLUGIN_SIZE_2_0):
+     * absent (NULL) for plugins built against that header --- */
+
+    /* SIFT_CLASSIFIER, optional: the constant term of `label`'s score, in
+     * the units of explain()'s contributions, into *out.  SIFT_ESTATE
+     * when the model has none it can state. */
+    int (*bias)(const void *inst, int label, double *out,
+                struct sift_error *err);
 };
 
+/* The size of the first published ABI 2 layout (up to `nlabels`): the
+ * smallest `size` a host of this ABI version accepts. */
+#define SIFT_PLUGIN_SIZE_2_0 \
+    (offsetof(struct sift_plugin, nlabels) + sizeof(size_t(*)(const void *)))
+
 typedef const struct sift_plugin *(*sift_plugin_fn)(void);
+
+/* The entry point every plugin defines:
+ *     SIFT_EXPORT const struct sift_plugin *sift_plugin(void) { ... } */
+SIFT_EXPORT const struct sift_plugin *sift_plugin(void);
 
 #ifdef __cplusplus
 }

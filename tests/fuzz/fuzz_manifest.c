@@ -14,11 +14,11 @@ static void make_dir(void)
     snprintf(dir, sizeof dir, "/tmp/sift-fuzz-manifest-XXXXXX");
     if (!mkdtemp(dir))
         __builtin_trap();
-    snprintf(path, sizeof path, "%s/classifier.svm", dir);
+    snprintf(path, sizeof path, "%s/classifier.state", dir);
     FILE *f = fopen(path, "w");
     fputs("svm_type c_svc\n", f); /* 15 bytes, fnv1a64 below */
     fclose(f);
-    snprintf(path, sizeof path, "%s/features.words.vocab", dir);
+    snprintf(path, sizeof path, "%s/features.words.state", dir);
     f = fopen(path, "w");
     fclose(f);
 }

@@ -3,27 +3,26 @@
 #include "svm.c"
 #include "fuzz_values.h"
 
-#include <unistd.h>
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static char prefix[64], path[80];
     static void *m, *s;
     struct sift_error err = {0};
     if (!m) {
         const char *over[] = {"cache_mb=10", NULL};
         const char **v = fuzz_values(options, O_N, over);
-        snprintf(prefix, sizeof prefix, "/tmp/sift-fuzz-svm-%d", getpid());
-        snprintf(path, sizeof path, "%s.svm", prefix);
         m = svm_create(v, &err);
         s = scratch_new(m, &err);
     }
-    FILE *f = fopen(path, "wb");
-    fwrite(data, 1, size, f);
-    fclose(f);
-    if (svm_load(m, prefix, &err) == 0) {
+    char *copy = malloc(size + 1); /* load()'s bytes end with a NUL */
+    if (!copy)
+        return 0;
+    memcpy(copy, data, size);
+    copy[size] = '\0';
+    int rc = svm_load(m, copy, size, "fuzz.state", &err);
+    free(copy);
+    if (rc == 0) {
         struct sift_feature x[3] = {{0, 1.0}, {5, -2.0}, {70000, 0.5}};
         struct sift_vector v = {x, 3};
         double scores[1000];
