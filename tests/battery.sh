@@ -800,5 +800,21 @@ check "15: tune -j 3" 0 "3 at a time" -- "$SIFT" "${TUNE[@]}" -j 3
 say "15: ... the same table as -j 1" cmp -s "$T/tune1.out" "$T/out"
 check "15: tune -j 0 is refused" 2 "-j takes 1..256" -- "$SIFT" tune -j 0 x
 
+# --- issue 15: explain -------------------------------------------------------
+check "15: explain splits stdin into sentences" 0 "" -- sh -c \
+    'printf "The army denied it. Rebels vowed to retaliate.\n" |
+        "$1" explain -m models/claims/bundle -n 40' sh "$SIFT"
+say "15: ... two sentences, each against its runner-up, with the bias" \
+    eval 'test "$(grep -c "^label: .*runner-up" "$T/out")" = 2 &&
+        test "$(grep -c "(bias: " "$T/out")" = 2'
+say "15: ... the words marked (not a terminal: [+word] / [-word])" \
+    grep -q "^sentence: .*\[+denied\]" "$T/out"
+say "15: ... plain feature names: words quoted, cue classes in words" \
+    eval 'grep -q "^ *[-+][0-9.]*  \"vowed to\"$" "$T/out" &&
+        grep -q "^ *[-+][0-9.]*  threat word$" "$T/out" &&
+        ! grep -q "features\.\|w\"" "$T/out"'
+say "15: ... Rebels vowed to retaliate: the bias is what makes it background" \
+    eval 'grep -A1 "^why background rather than threat" "$T/out" | grep -q "+[0-9.]*  (bias"'
+
 echo "battery: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" = 0 ]
