@@ -181,8 +181,8 @@ demo:
 		examples/news
 	@echo "wrote examples/report.tsv and examples/report.html;" \
 		"the non-background rows:"
-	@grep -v "	background	" examples/report.tsv | cut -f1,2,5,6,7 | \
-		cut -c1-160
+	@awk -F'\t' 'NR == 1 || $$5 != "background"' examples/report.tsv | \
+		cut -f1,2,5,6,7 | cut -c1-160
 
 model: all
 	SOURCE_DATE_EPOCH=1767225600 $(BUILD)/sift train -c pipeline.ini \

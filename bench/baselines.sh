@@ -31,7 +31,7 @@ for set in heldout blind realnews-dev; do
     cut -f1 "$W/$set.tsv" >"$W/$set.gold"
     cut -f2 "$W/$set.tsv" >"$W/$set.txt"
     echo "### $set: $(wc -l <"$W/$set.gold") sentences, $what"
-    "$SIFT" classify --lines -j 2 "$W/$set.txt" | cut -f5 >"$W/$set.sift"
+    "$SIFT" classify --lines --no-header -j 2 "$W/$set.txt" | cut -f5 >"$W/$set.sift"
     python3 bench/score.py "$W/$set.gold" "$W/$set.sift" "sift (shipped model)"
     tr '[:upper:]' '[:lower:]' <"$W/$set.txt" >"$W/$set.lower"
     fasttext predict "$W/ft.bin" "$W/$set.lower" >"$W/$set.ft"

@@ -60,7 +60,7 @@ t() { # label, command...: prints seconds and peak RSS (KB); the
     echo "$1 $secs $rss"
 }
 for j in 1 2; do
-    r=$(t "j$j" "$SIFT" classify -m "$MODEL" -j $j -o "$W/rows-$j.tsv" \
+    r=$(t "j$j" "$SIFT" classify -m "$MODEL" -j $j --no-header -o "$W/rows-$j.tsv" \
         "$W/corpus")
     set -- $r
     n=$(wc -l <"$W/rows-$j.tsv")
@@ -76,7 +76,9 @@ awk -v a="$secs_1" -v b="$secs_2" 'BEGIN {printf "-j 2 speed-up: %.2fx\n", a / b
 
 echo
 echo "## 3. the same sentences through each classifier (one thread)"
-cut -f7 "$W/rows-1.tsv" >"$W/sentences.txt"
+# the text column, unquoted (docs/ROWS.md: a field holding '"' is quoted)
+awk -F'\t' '{ t = $7; if (t ~ /^"/) { t = substr(t, 2, length(t) - 2)
+    gsub(/""/, "\"", t) } print t }' "$W/rows-1.tsv" >"$W/sentences.txt"
 ns=$(wc -l <"$W/sentences.txt")
 nb=$(wc -c <"$W/sentences.txt")
 # training data for the competitors: the same corpus sentences and labels
@@ -139,7 +141,7 @@ set -- $r
 svmp=$2
 echo "svm-predict -b 1 (same features, same libsvm model): 50000 sentences in $2 s ($(awk \
     -v s="$2" 'BEGIN {printf "%.0f", 50000 / s}') sentences/s)"
-r=$(t sift50 "$SIFT" classify -m "$SVM_MODEL" -j 1 --lines -o "$W/lines-50k.tsv" \
+r=$(t sift50 "$SIFT" classify -m "$SVM_MODEL" -j 1 --lines --no-header -o "$W/lines-50k.tsv" \
     "$W/sentences-50k.txt")
 set -- $r
 echo "sift classify --lines -j 1, same 50000 sentences, end to end: $2 s"

@@ -44,6 +44,19 @@ check() {
     fi
 }
 
+# say NAME CONDITION...: a pass when the command succeeds, else a failure
+say() {
+    local name=$1
+    shift
+    if "$@"; then
+        pass=$((pass + 1))
+        echo "ok    $name"
+    else
+        fail=$((fail + 1))
+        echo "FAIL  $name"
+    fi
+}
+
 # --- a small model to run against ---------------------------------------
 cat >"$T/pipeline.ini" <<EOF
 [pipeline]
@@ -99,6 +112,32 @@ for c in classify segment train eval tune explain plugins; do
 done
 check "classify: unknown option" 2 "Try 'sift classify --help'" -- \
     "$SIFT" classify --frobnicate x
+say "classify: ... in one message, sift's, not getopt's too" \
+    eval '! grep -q "unrecognized option" "$T/err" &&
+        test "$(grep -c "unknown option" "$T/err")" = 1'
+for c in classify segment train eval tune explain plugins; do
+    check "$c: a misspelt long option suggests the right one" 2 \
+        "sift $c: unknown option '--hepl' \(did you mean --help\?\)" -- \
+        "$SIFT" "$c" --hepl
+done
+check "classify: a missing option argument is not an unknown option" 2 \
+    "option --config needs an argument" -- "$SIFT" classify x --config
+say "classify: ... and says it once" \
+    eval '! grep -q "unknown option\|requires an argument" "$T/err"'
+check "tune: a missing short option argument" 2 "option -k needs an argument" -- \
+    "$SIFT" tune x -k
+check "classify: --summary=1 takes no argument" 2 \
+    "option --summary takes no argument" -- "$SIFT" classify --summary=1 x
+check "classify -m an ini file says so" 1 \
+    "pipeline.ini: -m takes a model bundle directory, and this is a file \(a pipeline ini\? pass it with -c\)" -- \
+    "$SIFT" classify -m "$T/pipeline.ini" "$T/train.tsv"
+check "classify: labeled samples warn, suggesting eval" 0 \
+    "train.tsv looks like labeled samples .*sift eval" -- \
+    "$SIFT" classify -m "$M" "$T/train.tsv"
+printf 'The army denied it.\tIt said so.\nThreats were made.\n' >"$T/tabs.txt"
+check "classify: text with TABs is not taken for samples" 0 "" -- \
+    "$SIFT" classify -m "$M" "$T/tabs.txt"
+say "classify: ... no warning" eval '! grep -q "labeled samples" "$T/err"'
 check "classify: --only unknown label" 2 "unknown label 'rumour'" -- \
     "$SIFT" classify -m "$M" --only rumour "$T/train.tsv"
 
@@ -363,18 +402,6 @@ grep -q "threat" "$T/report.tsv" || {
 }
 
 # --- issue 12: data loss, foreign code, crashes, corrupt rows ---------------
-# say NAME CONDITION...: a pass when the command succeeds, else a failure
-say() {
-    local name=$1
-    shift
-    if "$@"; then
-        pass=$((pass + 1))
-        echo "ok    $name"
-    else
-        fail=$((fail + 1))
-        echo "FAIL  $name"
-    fi
-}
 long=$(head -c 700 /dev/zero | tr '\0' x)
 check "1: a 700-byte missing path is skipped, not a crash" 3 \
     "skipped .*xxxx: File name too long" -- "$SIFT" classify -m "$M" "$T/$long"
@@ -394,8 +421,10 @@ mkdir "$R4"
 printf 'The army denied it. Bad \xff\xfe text.\n' >"$R4/$(printf 'a\tb.txt')"
 printf 'They warned that they would strike.\n' >"$R4/$(printf 'n\nl\\x.txt')"
 check "4: odd names and bytes, tsv" 0 "" -- "$SIFT" classify -m "$M" "$R4"
-say "4: every tsv row has 7 columns" \
-    awk -F'\t' 'NF != 7 {bad = 1} END {exit bad || NR != 3}' "$T/out"
+say "4: every tsv row has 7 columns, after the header" \
+    awk -F'\t' 'NF != 7 {bad = 1} END {exit bad || NR != 4}' "$T/out"
+say "4: ... the header names them" \
+    test "$(head -n 1 "$T/out")" = "$(printf 'path\tindex\tstart\tend\tlabel\tconfidence\ttext')"
 say "4: a path's TAB, newline and backslash are escaped" \
     grep -qF "rows/n\\nl\\\\x.txt	1	" "$T/out"
 check "4: odd names and bytes, jsonl" 0 "" -- \
@@ -706,6 +735,86 @@ m = json.load(open(sys.argv[1]))
 assert set(m["labels"]) == {"say\"so", "back\\slash"}, m
 ' "$T/out"
 fi
+
+# --- issue 15: rows every tool reads (docs/ROWS.md) -------------------------
+Q="$T/quotes"
+mkdir "$Q"
+{
+    printf '"We will respond. They will regret it," he said.\n'
+    printf '"Leading quote only. And a\ttab inside. ""Doubled"" quotes.\n'
+    printf 'Back\\slash \\"x\\" and \\t here. A line\nbroken "in" the\r\nmiddle.\n'
+    printf '""" Triple. "\n"\n\n\t"Tab-led quote" she said.\n'
+    printf 'Bad \xff bytes "here". Mojibake â€œokâ€\x9d kept.\n'
+} >"$Q/quotes.txt"
+printf 'The army said "no".\n' >"$Q/$(printf 'say "hi"\tthere.txt')"
+cp examples/news/*.txt "$Q/"
+check "15: classify a file full of quotes, tsv" 0 "" -- \
+    "$SIFT" classify -m "$M" -o "$T/q.tsv" "$Q"
+check "15: ... jsonl" 0 "" -- "$SIFT" classify -m "$M" -f jsonl -o "$T/q.jsonl" "$Q"
+if /usr/bin/python3 -c 'import pandas' 2>/dev/null; then
+    check "15: pandas.read_csv(sep='\t') reads every row exactly" 0 "" -- \
+        /usr/bin/python3 tests/rows_check.py tsv "$T/q.tsv" battery
+else
+    fail=$((fail + 1))
+    echo "FAIL  15: pandas is not installed (apt-get install python3-pandas)"
+fi
+check "15: every jsonl line parses with json, model and format in each" 0 "" -- \
+    /usr/bin/python3 tests/rows_check.py jsonl "$T/q.jsonl" battery
+if command -v csvcut >/dev/null; then
+    check "15: csvkit's csvcut -t reads every row exactly" 0 "" -- \
+        /usr/bin/python3 tests/rows_check.py csvkit "$T/q.tsv" battery
+else
+    echo "skip  15: csvkit is not installed (optional: apt-get install csvkit)"
+    skipped=$((skipped + 1))
+fi
+say "15: every tsv row is one line" \
+    test "$(wc -l <"$T/q.tsv")" = "$(($(wc -l <"$T/q.jsonl") + 1))"
+check "15: --no-header drops the header line only" 0 "" -- \
+    "$SIFT" classify -m "$M" --no-header "$Q"
+say "15: ... the same rows after it" \
+    eval 'tail -n +2 "$T/q.tsv" | cmp -s - "$T/out"'
+rm -f ./-
+check "15: -o - writes to stdout" 0 "" -- \
+    "$SIFT" classify -m "$M" -o - "$Q/quotes.txt"
+say "15: ... and makes no file named '-'" test ! -e ./-
+say "15: ... the rows on stdout" grep -q "quotes.txt" "$T/out"
+rm -rf "$Q"
+
+# --- issue 15: tune ----------------------------------------------------------
+check "15: tune checks a bad --grid value before any work, naming it" 2 \
+    "sift tune: --grid classifier.C=abc: \[classifier\] C = 'abc': expected a number" -- \
+    "$SIFT" tune -c pipeline.ini --grid classifier.C=1,abc models/claims/corpus/train/t1-0*.tsv
+say "15: ... without blaming pipeline.ini:0 or starting a point" \
+    eval '! grep -q "pipeline.ini:\|point\|samples" "$T/err"'
+check "15: tune --grid with an unknown key suggests" 2 \
+    "--grid classifier.CC=1: \[classifier\] unknown key 'CC' \(did you mean 'C'\?\)" -- \
+    "$SIFT" tune -c pipeline.ini --grid classifier.CC=1 models/claims/corpus/train/t1-0*.tsv
+TUNE=(tune -c pipeline.ini -k 3 --group doc --grid classifier.C=0.5,2
+    --grid features.cues.weight=0.1,0.5 models/claims/corpus/train/t1-0*.tsv)
+check "15: tune -j 1" 0 "best: classifier.C=" -- "$SIFT" "${TUNE[@]}"
+cp "$T/out" "$T/tune1.out"
+say "15: ... the table on stdout: mean and sd across folds, no best: line" \
+    eval 'head -n 1 "$T/tune1.out" | grep -q "macro-f1	accuracy	fold_mean	fold_sd$" &&
+        test "$(wc -l <"$T/tune1.out")" = 5 && ! grep -q best "$T/tune1.out"'
+check "15: tune -j 3" 0 "3 at a time" -- "$SIFT" "${TUNE[@]}" -j 3
+say "15: ... the same table as -j 1" cmp -s "$T/tune1.out" "$T/out"
+check "15: tune -j 0 is refused" 2 "-j takes 1..256" -- "$SIFT" tune -j 0 x
+
+# --- issue 15: explain -------------------------------------------------------
+check "15: explain splits stdin into sentences" 0 "" -- sh -c \
+    'printf "The army denied it. Rebels vowed to retaliate.\n" |
+        "$1" explain -m models/claims/bundle -n 40' sh "$SIFT"
+say "15: ... two sentences, each against its runner-up, with the bias" \
+    eval 'test "$(grep -c "^label: .*runner-up" "$T/out")" = 2 &&
+        test "$(grep -c "(bias: " "$T/out")" = 2'
+say "15: ... the words marked (not a terminal: [+word] / [-word])" \
+    grep -q "^sentence: .*\[+denied\]" "$T/out"
+say "15: ... plain feature names: words quoted, cue classes in words" \
+    eval 'grep -q "^ *[-+][0-9.]*  \"vowed to\"$" "$T/out" &&
+        grep -q "^ *[-+][0-9.]*  threat word$" "$T/out" &&
+        ! grep -q "features\.\|w\"" "$T/out"'
+say "15: ... Rebels vowed to retaliate: the bias is what makes it background" \
+    eval 'grep -A1 "^why background rather than threat" "$T/out" | grep -q "+[0-9.]*  (bias"'
 
 echo "battery: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" = 0 ]

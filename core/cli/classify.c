@@ -35,7 +35,7 @@ struct opts {
     char **include, **exclude;
     size_t ninclude, nexclude;
     size_t *include_hits; /* per --include: files it let through */
-    int jobs, lines, summary, follow;
+    int jobs, lines, summary, follow, no_header;
     enum fmt format;
     int *only;            /* per label: 1 to print */
     const char *only_arg;
@@ -262,10 +262,11 @@ static void put_row(FILE *f, const struct run *r, const char *path,
 {
     const struct sift_pipeline *p = r->p;
     if (r->o->format == FMT_TSV) {
-        cli_put_field(f, path, strlen(path));
-        fprintf(f, "\t%zu\t%zu\t%zu\t%s\t%.4f\t", index, start, end,
-                p->labels[label], scores[label]);
-        cli_put_flat(f, text + start, end - start);
+        cli_tsv_path(f, path);
+        fprintf(f, "\t%zu\t%zu\t%zu\t", index, start, end);
+        cli_tsv_text(f, p->labels[label], strlen(p->labels[label]));
+        fprintf(f, "\t%.4f\t", scores[label]);
+        cli_tsv_text(f, text + start, end - start);
         putc('\n', f);
         return;
     }
@@ -289,7 +290,9 @@ static void put_row(FILE *f, const struct run *r, const char *path,
     }
     fputs("}, \"text\": \"", f);
     cli_put_json(f, text + start, end - start);
-    fputs("\"}\n", f);
+    fputs("\", \"model\": \"", f);
+    cli_put_json(f, p->name ? p->name : "", p->name ? strlen(p->name) : 0);
+    fprintf(f, "\", \"format\": %d}\n", CLI_ROWS_FORMAT);
 }
 
 static int do_file(struct run *r, struct sift_worker *w, struct job *j,
@@ -490,9 +493,12 @@ static const char help[] =
     "usage: sift classify [-c INI | -m DIR] [options] PATH...\n"
     "\n"
     "Label every sentence of each file, of every file under each directory,\n"
-    "or of stdin ('-').  Rows come out in input order whatever -j is:\n"
-    "  tsv:   path, index, start, end, label, confidence, text\n"
-    "  jsonl: the same fields plus every label's score\n"
+    "or of stdin ('-').  Rows come out in input order whatever -j is\n"
+    "(docs/ROWS.md describes them):\n"
+    "  tsv:   a header line, then path, index, start, end, label,\n"
+    "         confidence, text; a field holding a double quote is quoted\n"
+    "         (\"...\", inner quotes doubled) as pandas and csvkit read it\n"
+    "  jsonl: the same fields plus every label's score, model and format\n"
     "  html:  one self-contained page with sentences highlighted by label\n"
     "  libsvm: each sentence's feature vector (for svm-train/svm-predict)\n"
     "\n"
@@ -503,7 +509,9 @@ static const char help[] =
     "  -m, --model DIR        model bundle (checked against -c when both)\n"
     "  -j, --jobs N           worker threads (default: number of CPUs)\n"
     "  -f, --format FMT       tsv (default), jsonl, html or libsvm\n"
-    "  -o, --output FILE      write here (replaced only when complete)\n"
+    "  -o, --output FILE      write here (replaced only when complete;\n"
+    "                         '-' is stdout)\n"
+    "      --no-header        tsv: no header line\n"
     "      --lines            input is one sentence a line: one row a line\n"
     "      --only L1,L2       print only these labels\n"
     "      --min-confidence X print only rows with confidence >= X\n"
@@ -515,8 +523,9 @@ static const char help[] =
     "      --max-bytes N      skip files larger than N (default 64 MiB)\n"
     "\n"
     "Binary, unreadable and oversized files are skipped with a warning\n"
-    "each.  Exit status: 0 all done, 1 failure, 2 usage, 3 some files "
-    "skipped.\n";
+    "each.  A progress line shows on stderr when it is a terminal and\n"
+    "SIFT_NO_PROGRESS is not set.  Exit status: 0 all done, 1 failure,\n"
+    "2 usage, 3 some files skipped.\n";
 
 static int add_glob(char ***v, size_t *n, const char *g)
 {
@@ -546,6 +555,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
         {"follow-symlinks", no_argument, 0, 'Y'},
         {"max-bytes", required_argument, 0, 'B'},
         {"verbose", no_argument, 0, 'v'},
+        {"no-header", no_argument, 0, 'H'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     int c;
@@ -553,11 +563,12 @@ static int parse_args(int argc, char **argv, struct opts *o)
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = cpus > 0 ? (int)cpus : 1;
     o->max_bytes = 64u << 20;
-    while ((c = getopt_long(argc, argv, "c:m:j:f:o:vh", lo, NULL)) != -1) {
+    while ((c = cli_getopt("classify", argc, argv, "c:m:j:f:o:vh", lo)) != -1) {
         switch (c) {
         case 'c': o->ini = optarg; break;
         case 'm': o->model = optarg; break;
-        case 'o': o->out = optarg; break;
+        case 'o': o->out = strcmp(optarg, "-") ? optarg : NULL; break;
+        case 'H': o->no_header = 1; break;
         case 'L': o->lines = 1; break;
         case 'S': o->summary = 1; break;
         case 'Y': o->follow = 1; break;
@@ -617,7 +628,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
             fputs(help, stdout);
             return -1;
         default:
-            return cli_usage("classify", "unknown option");
+            return SIFT_EXIT_USAGE; /* cli_getopt said why */
         }
     }
     if (optind >= argc && !o->files_from)
@@ -691,8 +702,10 @@ int cmd_classify(int argc, char **argv)
         status = SIFT_EXIT_USAGE;
         goto out;
     }
-    for (int i = optind; i < argc; i++)
+    for (int i = optind; i < argc; i++) {
         list_add(&inputs, argv[i]);
+        cli_warn_samples("classify", argv[i], p);
+    }
     if (o.files_from && read_list(o.files_from, &inputs)) {
         status = SIFT_EXIT_FAIL;
         goto out;
@@ -738,6 +751,8 @@ int cmd_classify(int argc, char **argv)
     }
     if (o.format == FMT_HTML)
         sift_html_begin(out, p);
+    if (o.format == FMT_TSV && !o.no_header)
+        cli_tsv_header(out);
     r.o = &o;
     r.p = p;
     pthread_mutex_init(&r.mu, NULL);

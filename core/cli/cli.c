@@ -6,10 +6,14 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bundle.h"
@@ -208,11 +212,33 @@ const char *cli_default_ini(void)
     return "pipeline.ini";
 }
 
+/* -m names a file rather than a bundle directory: say so plainly (an ini
+ * given as -m is the usual slip) instead of "FILE/manifest.ini: Not a
+ * directory". */
+static int not_a_bundle(const char *model, struct sift_error *err)
+{
+    struct stat st;
+    size_t n = strlen(model);
+    if (stat(model, &st) || S_ISDIR(st.st_mode))
+        return 0;
+    if (n > 4 && !strcmp(model + n - 4, ".ini"))
+        return sift_fail(err, SIFT_EINVAL,
+                         "%s: -m takes a model bundle directory, and this "
+                         "is a file (a pipeline ini? pass it with -c)",
+                         model);
+    return sift_fail(err, SIFT_EINVAL,
+                     "%s: -m takes a model bundle directory, and this is "
+                     "a file",
+                     model);
+}
+
 struct sift_pipeline *cli_open(const char *ini, const char *model,
                                int need_model, struct sift_error *err)
 {
     struct sift_pipeline *p;
     int defaulted = !ini && !model;
+    if (model && not_a_bundle(model, err))
+        return NULL;
     if (defaulted)
         ini = cli_default_ini();
     if (cli_verbose)
@@ -260,4 +286,232 @@ void cli_print_counts(FILE *f, const struct sift_samples *ss, const size_t *idx,
         fprintf(f, "%s%s %zu", l ? ", " : "", ss->labels[l], c[l]);
     fprintf(f, ")");
     free(c);
+}
+
+/* The long option arg ("--name" or "--name=value") names, or NULL; *amb
+ * is set when it abbreviates more than one. */
+static const struct option *long_match(const char *arg,
+                                       const struct option *lo, int *amb)
+{
+    const char *eq = strchr(arg, '=');
+    size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
+    const struct option *hit = NULL;
+    *amb = 0;
+    for (const struct option *o = lo; o->name; o++) {
+        if (strncmp(o->name, arg, n))
+            continue;
+        if (strlen(o->name) == n)
+            return o;
+        *amb = hit != NULL;
+        hit = o;
+    }
+    return *amb ? NULL : hit;
+}
+
+/* The message for a long option getopt_long refused: arg is "--..." */
+static void long_problem(const char *cmd, const char *arg,
+                         const struct option *lo)
+{
+    const char *names[128], *eq = strchr(arg + 2, '=');
+    size_t n = 0;
+    int amb;
+    const struct option *o = long_match(arg + 2, lo, &amb);
+    if (o && o->has_arg == required_argument && !eq) {
+        cli_usage(cmd, "option --%s needs an argument", o->name);
+        return;
+    }
+    if (o && o->has_arg == no_argument && eq) {
+        cli_usage(cmd, "option --%s takes no argument", o->name);
+        return;
+    }
+    if (amb) {
+        cli_usage(cmd, "option '%.*s' is ambiguous", eq ? (int)(eq - arg)
+                       : (int)strlen(arg), arg);
+        return;
+    }
+    for (const struct option *p = lo; p->name && n < 128; p++)
+        names[n++] = p->name;
+    char *want = strndup(arg + 2, eq ? (size_t)(eq - arg - 2) : strlen(arg));
+    const char *close = want ? sift_closest(want, names, n) : NULL;
+    if (close)
+        cli_usage(cmd, "unknown option '%s' (did you mean --%s?)", arg, close);
+    else
+        cli_usage(cmd, "unknown option '%s'", arg);
+    free(want);
+}
+
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
+               const struct option *lo)
+{
+    opterr = 0; /* sift says it, in one line */
+    int c = getopt_long(argc, argv, shortopts, lo, NULL);
+    if (c != '?')
+        return c;
+    const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+    int amb = 0;
+    const struct option *o =
+        !strncmp(arg, "--", 2) ? long_match(arg + 2, lo, &amb) : NULL;
+    /* a long option's problem, unless a short one's in a later cluster */
+    if (!strncmp(arg, "--", 2) && arg[2] &&
+        (optopt == 0 || (o && o->val == optopt)))
+        long_problem(cmd, arg, lo);
+    else if (optopt && strchr(shortopts, optopt) &&
+             strchr(shortopts, optopt)[1] == ':')
+        cli_usage(cmd, "option -%c needs an argument", optopt);
+    else if (optopt > 32 && optopt < 127)
+        cli_usage(cmd, "unknown option -%c", optopt);
+    else
+        cli_usage(cmd, "unknown option '%s'", arg);
+    return '?';
+}
+
+/* Whether line l[0..n) holds one of p's labels as a TAB-separated field
+ * before its last (label<TAB>text, or a corpus row ending label<TAB>text). */
+static int labeled_line(const char *l, size_t n, const struct sift_pipeline *p)
+{
+    const char *tab;
+    while ((tab = memchr(l, '\t', n))) {
+        size_t k = (size_t)(tab - l);
+        for (size_t i = 0; i < p->nlabels; i++)
+            if (strlen(p->labels[i]) == k && !memcmp(p->labels[i], l, k))
+                return 1;
+        n -= k + 1;
+        l = tab + 1;
+    }
+    return 0;
+}
+
+int cli_looks_like_samples(const char *text, size_t len,
+                           const struct sift_pipeline *p)
+{
+    size_t lines = 0, labeled = 0, docs = 0;
+    for (size_t a = 0; a < len && lines < 20;) {
+        const char *nl = memchr(text + a, '\n', len - a);
+        size_t b = nl ? (size_t)(nl - text) : len;
+        if (b - a >= 7 && !memcmp(text + a, "# doc: ", 7))
+            docs++;
+        else if (b > a && text[a] != '#' && text[a] != '\r') {
+            lines++;
+            labeled += labeled_line(text + a, b - a, p);
+        }
+        a = b + 1;
+    }
+    return labeled >= 2 && labeled * 5 >= lines * 4 && (docs || lines >= 2);
+}
+
+void cli_warn_samples(const char *cmd, const char *path,
+                      const struct sift_pipeline *p)
+{
+    char buf[16384];
+    size_t n;
+    FILE *f;
+    struct stat st;
+    if (!strcmp(path, "-") || stat(path, &st) || !S_ISREG(st.st_mode) ||
+        !(f = fopen(path, "rb")))
+        return;
+    n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    if (cli_looks_like_samples(buf, n, p))
+        fprintf(stderr,
+                "sift %s: warning: %s looks like labeled samples "
+                "(label<TAB>text lines), not text to label; to score the "
+                "model on it, use 'sift eval'\n",
+                cmd, path);
+}
+
+/* ---- a progress line with elapsed time and ETA, redrawn every second ---- */
+
+static struct {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    pthread_t th;
+    int running, stop;
+    double t0, eta_at;
+    char what[256];
+} tick = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
+
+double cli_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* "42s", "3m07s", "1h02m" */
+static void put_duration(char *buf, size_t size, double s)
+{
+    long t = s > 0 ? (long)(s + 0.5) : 0;
+    if (t < 60)
+        snprintf(buf, size, "%lds", t);
+    else if (t < 3600)
+        snprintf(buf, size, "%ldm%02lds", t / 60, t % 60);
+    else
+        snprintf(buf, size, "%ldh%02ldm", t / 3600, t / 60 % 60);
+}
+
+static void tick_draw(void) /* with tick.mu held */
+{
+    char el[32], eta[32];
+    double now = cli_now();
+    put_duration(el, sizeof el, now - tick.t0);
+    put_duration(eta, sizeof eta, tick.eta_at - now);
+    cli_progress("%s, %s elapsed%s%s", tick.what, el,
+                 tick.eta_at > 0 ? ", ETA " : "", tick.eta_at > 0 ? eta : "");
+}
+
+static void *tick_main(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&tick.mu);
+    while (!tick.stop) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += 1;
+        pthread_cond_timedwait(&tick.cv, &tick.mu, &until);
+        if (!tick.stop)
+            tick_draw();
+    }
+    pthread_mutex_unlock(&tick.mu);
+    return NULL;
+}
+
+void cli_ticker_start(double expect)
+{
+    tick.t0 = cli_now();
+    tick.eta_at = expect > 0 ? tick.t0 + expect : 0;
+    tick.what[0] = '\0';
+    tick.stop = 0;
+    if (cli_progress_on() && !tick.running &&
+        !pthread_create(&tick.th, NULL, tick_main, NULL))
+        tick.running = 1;
+}
+
+void cli_ticker_set(double done, const char *fmt, ...)
+{
+    va_list ap;
+    if (!tick.running)
+        return;
+    pthread_mutex_lock(&tick.mu);
+    va_start(ap, fmt);
+    vsnprintf(tick.what, sizeof tick.what, fmt, ap);
+    va_end(ap);
+    if (done > 0 && done <= 1) {
+        double now = cli_now();
+        tick.eta_at = now + (now - tick.t0) * (1 - done) / done;
+    }
+    tick_draw();
+    pthread_mutex_unlock(&tick.mu);
+}
+
+void cli_ticker_stop(void)
+{
+    if (!tick.running)
+        return;
+    pthread_mutex_lock(&tick.mu);
+    tick.stop = 1;
+    pthread_cond_signal(&tick.cv);
+    pthread_mutex_unlock(&tick.mu);
+    pthread_join(tick.th, NULL);
+    tick.running = 0;
+    cli_progress_done();
 }

@@ -55,11 +55,29 @@ void cli_put_flat(FILE *f, const char *text, size_t n);
  * tab, newline and CR as \\, \t, \n, \r, other control bytes as \xHH
  * (paths, which must stay findable). */
 void cli_put_field(FILE *f, const char *text, size_t n);
+/* Row fields (rows.c, docs/ROWS.md).  The TSV header line; a text field
+ * with control bytes shown as spaces; a path field with backslash, TAB,
+ * LF, CR as \\, \t, \n, \r and other control bytes as \xHH.  A field
+ * holding a double quote is wrapped in double quotes, inner ones doubled
+ * (what pandas and csvkit read); every row stays one line. */
+#define CLI_ROWS_FORMAT 1
+void cli_tsv_header(FILE *f);
+void cli_tsv_text(FILE *f, const char *text, size_t n);
+void cli_tsv_path(FILE *f, const char *path);
 /* Write text[0..n) as a JSON string body (no quotes): always valid
  * JSON, with each byte that is not part of valid UTF-8 as \ufffd. */
 void cli_put_json(FILE *f, const char *text, size_t n);
 /* Length of the valid UTF-8 character at t[0..n), or 0 when invalid. */
 size_t cli_utf8_char(const char *t, size_t n);
+
+struct option;
+/* getopt_long with sift's messages (opterr off): returns the option, or
+ * -1 at the end, or '?' after printing one usage line: "unknown option
+ * '--frobnicate' (did you mean --format?)", "option --config needs an
+ * argument", "option --summary takes no argument", "unknown option -x".
+ * On '?' the command returns SIFT_EXIT_USAGE. */
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
+               const struct option *lo);
 
 /* Parse s as a whole decimal number in [min, max] into *out; -1 when
  * it is not one (junk, overflow, out of range). */
@@ -70,9 +88,29 @@ int cli_progress_on(void);
 void cli_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_progress_done(void);
 
+/* A progress line that says how long a step has run and, once some of
+ * it is done, how long it has left: "WHAT, 1m02s elapsed, ETA 3m10s",
+ * redrawn every second by a thread while the step runs.  Only when
+ * cli_progress_on().  cli_ticker_set: what is being done and the
+ * fraction done (0 when unknown: the ETA stays as it was). */
+double cli_now(void);
+void cli_ticker_start(double expect_seconds); /* 0: unknown */
+void cli_ticker_set(double done, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void cli_ticker_stop(void);
+
 /* Read a whole file ("-" = stdin) into a malloc'd buffer. */
 int cli_read_file(const char *path, char **text, size_t *len,
                   size_t max_bytes, struct sift_error *err);
+
+/* Whether text (the start of a file) looks like labeled samples: most
+ * of its first lines hold one of p's labels as a TAB-separated field. */
+int cli_looks_like_samples(const char *text, size_t len,
+                           const struct sift_pipeline *p);
+/* Warn on stderr when the regular file path looks like labeled samples,
+ * suggesting 'sift eval'. */
+void cli_warn_samples(const char *cmd, const char *path,
+                      const struct sift_pipeline *p);
 
 struct sift_samples;
 

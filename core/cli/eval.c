@@ -106,7 +106,7 @@ int cmd_eval(int argc, char **argv)
     struct sift_worker *w = NULL;
     struct sift_samples ss = {0};
     struct sift_metrics m = {0};
-    while ((c = getopt_long(argc, argv, "m:c:h", lo, NULL)) != -1) {
+    while ((c = cli_getopt("eval", argc, argv, "m:c:h", lo)) != -1) {
         switch (c) {
         case 'm': model = optarg; break;
         case 'c': ini = optarg; break;
@@ -130,7 +130,7 @@ int cmd_eval(int argc, char **argv)
                                          "or source");
             break;
         case 'h': fputs(eval_help, stdout); return SIFT_EXIT_OK;
-        default: return cli_usage("eval", "unknown option");
+        default: return SIFT_EXIT_USAGE; /* cli_getopt said why */
         }
     }
     if (optind >= argc)

@@ -34,7 +34,10 @@ static const char usage_text[] =
     "\n"
     "Run 'sift COMMAND --help' for a command's options.\n"
     "Exit status: 0 success, 1 failure, 2 usage error, 3 some inputs "
-    "skipped.\n";
+    "skipped.\n"
+    "Environment: SIFT_PLUGIN_PATH (':'-separated plugin directories,\n"
+    "searched first); SIFT_NO_PROGRESS (when set, no progress line on a\n"
+    "terminal).\n";
 
 int main(int argc, char **argv)
 {

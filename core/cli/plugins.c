@@ -64,7 +64,7 @@ int cmd_plugins(int argc, char **argv)
     struct sift_plugin_path sp;
     struct sift_error err = {0};
     int c, status = SIFT_EXIT_OK, found = 0;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = cli_getopt("plugins", argc, argv, "h", opts)) != -1) {
         if (c == 'h') {
             printf("usage: sift plugins [PLUGIN...]\n\n"
                    "List every plugin on the search path (or the named "
@@ -75,7 +75,7 @@ int cmd_plugins(int argc, char **argv)
                    "directory.\n");
             return SIFT_EXIT_OK;
         }
-        return cli_usage("plugins", "unknown option");
+        return SIFT_EXIT_USAGE; /* cli_getopt said why */
     }
     if (sift_plugin_path_init(&sp, NULL, NULL, &err))
         return cli_fail("plugins", &err);

@@ -28,7 +28,7 @@ int cmd_segment(int argc, char **argv)
     struct sift_pipeline *p;
     struct sift_worker *w;
     int c, status = SIFT_EXIT_OK;
-    while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt("segment", argc, argv, "c:h", opts)) != -1) {
         switch (c) {
         case 'c':
             ini = optarg;
@@ -52,7 +52,7 @@ int cmd_segment(int argc, char **argv)
                    "files skipped.\n");
             return SIFT_EXIT_OK;
         default:
-            return cli_usage("segment", "unknown option");
+            return SIFT_EXIT_USAGE; /* cli_getopt said why */
         }
     }
     if (optind >= argc)
@@ -81,9 +81,9 @@ int cmd_segment(int argc, char **argv)
             continue;
         }
         for (size_t k = 0; k < n; k++) {
-            cli_put_field(stdout, argv[i], strlen(argv[i]));
+            cli_tsv_path(stdout, argv[i]);
             printf("\t%zu\t%zu\t%zu\t", k + 1, sp[k].start, sp[k].end);
-            cli_put_flat(stdout, text + sp[k].start, sp[k].end - sp[k].start);
+            cli_tsv_text(stdout, text + sp[k].start, sp[k].end - sp[k].start);
             putchar('\n');
         }
         free(text);

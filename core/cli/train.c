@@ -23,7 +23,13 @@ static double now(void)
 
 static void phase(const char *name)
 {
-    cli_progress("training: %s...", name);
+    cli_ticker_set(0, "sift train: %s", name);
+}
+
+static void fold_progress(size_t fold, size_t k)
+{
+    cli_ticker_set((double)fold / (double)k,
+                   "sift train: cross-validation, fold %zu/%zu", fold + 1, k);
 }
 
 /* Keep a seeded fraction of the articles (for learning curves): the
@@ -113,7 +119,7 @@ int cmd_train(int argc, char **argv)
     struct sift_pipeline *p = NULL;
     struct sift_samples ss = {0};
     size_t *idx = NULL, n;
-    while ((c = getopt_long(argc, argv, "c:o:h", lo, NULL)) != -1) {
+    while ((c = cli_getopt("train", argc, argv, "c:o:h", lo)) != -1) {
         switch (c) {
         case 'c': ini = optarg; break;
         case 'o': out = optarg; break;
@@ -141,7 +147,7 @@ int cmd_train(int argc, char **argv)
             seed = (unsigned)seedv;
             break;
         case 'h': fputs(train_help, stdout); return SIFT_EXIT_OK;
-        default: return cli_usage("train", "unknown option");
+        default: return SIFT_EXIT_USAGE; /* cli_getopt said why */
         }
     }
     if (optind >= argc)
@@ -166,17 +172,23 @@ int cmd_train(int argc, char **argv)
     fprintf(stderr, "sift train: read ");
     cli_print_counts(stderr, &ss, idx, n);
     fprintf(stderr, " from %zu files\n", ss.nfiles);
+    double expect = 0;
     if (folds) {
         struct sift_metrics m;
+        double cv0 = now();
         if (sift_metrics_init(&m, ss.nlabels)) {
             sift_fail(&err, SIFT_ENOMEM, "out of memory");
             goto fail;
         }
+        cli_ticker_start(0);
         if (sift_crossval(cfg, &ss, (size_t)folds, group, seed, &m, NULL,
-                          NULL, &err)) {
+                          fold_progress, &err)) {
             sift_metrics_release(&m);
             goto fail;
         }
+        cli_ticker_stop();
+        /* each fold trained on (k-1)/k of the samples */
+        expect = (now() - cv0) / (double)(folds - 1);
         sift_metrics_finish(&m);
         if (asprintf(&extra, "cv_folds = %ld\ncv_group = %s\n"
                              "cv_accuracy = %.4f\ncv_macro_f1 = %.4f\n",
@@ -190,9 +202,10 @@ int cmd_train(int argc, char **argv)
         sift_metrics_release(&m);
     }
     double t0 = now();
+    cli_ticker_start(expect);
     if (sift_pipeline_train(p, &ss, idx, n, phase, &err))
         goto fail;
-    cli_progress_done();
+    cli_ticker_stop();
     struct sift_bundle_meta meta = {n, ss.checksum, now() - t0, extra};
     if (sift_bundle_save(p, out, &meta, &err))
         goto fail;
@@ -201,7 +214,7 @@ int cmd_train(int argc, char **argv)
     status = SIFT_EXIT_OK;
     goto done;
 fail:
-    cli_progress_done();
+    cli_ticker_stop();
     status = cli_fail("train", &err);
 done:
     free(extra);

@@ -4,6 +4,8 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <getopt.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -56,6 +58,262 @@ static void free_axis(struct axis *a)
     for (size_t i = 0; i < a->n; i++)
         free(a->values[i]);
     free(a->values);
+}
+
+/* Check every --grid value against the plugins' option declarations
+ * before any work: a pipeline is built, not trained, for
+ * each value.  The message names the option as given. */
+static int validate_grid(struct sift_config *cfg, const char *ini,
+                         const struct axis *ax, size_t nax)
+{
+    struct sift_error err = {0};
+    for (size_t a = 0; a < nax; a++)
+        for (size_t v = 0; v < ax[a].n; v++) {
+            struct sift_pipeline *p = NULL;
+            if (!sift_config_set(cfg, ax[a].section, ax[a].key,
+                                 ax[a].values[v]))
+                p = sift_pipeline_new(cfg, &err);
+            sift_pipeline_free(p);
+            if (!p) {
+                /* "INI:LINE: " would point at the ini's value, or at
+                 * no line (0), not at the --grid value given */
+                const char *why = err.msg;
+                size_t n = strlen(ini);
+                if (!strncmp(why, ini, n) && why[n] == ':' &&
+                    strchr(why + n + 1, ' '))
+                    why = strchr(why + n + 1, ' ') + 1;
+                return cli_usage("tune", "--grid %s.%s=%s: %s", ax[a].section,
+                                 ax[a].key, ax[a].values[v], why);
+            }
+        }
+    return 0;
+}
+
+/* --metric names a metric of these samples' labels. */
+static int validate_metric(const struct sift_samples *ss, const char *metric)
+{
+    struct sift_metrics m;
+    if (sift_metrics_init(&m, ss->nlabels))
+        return SIFT_EXIT_FAIL;
+    sift_metrics_finish(&m);
+    double v = sift_metrics_get(&m, ss->labels, metric);
+    sift_metrics_release(&m);
+    if (v < 0)
+        return cli_usage("tune", "unknown --metric '%s' (macro-f1, accuracy, "
+                                 "micro-f1 or f1:LABEL)", metric);
+    return 0;
+}
+
+/* One grid point's figures: the metric over all held-out predictions,
+ * accuracy, and the metric's mean and standard deviation across folds. */
+struct result {
+    double score, accuracy, mean, sd;
+    int rc;
+    struct sift_error err;
+};
+
+struct grid {
+    struct sift_config *cfg;
+    const struct sift_samples *ss;
+    const struct axis *ax;
+    size_t nax, points, k;
+    int group, jobs;
+    unsigned seed;
+    const char *metric;
+    struct result *res;
+    double t0;
+    size_t done;
+};
+
+/* Set cfg to grid point pt (axes varying fastest at the end). */
+static int set_point(const struct grid *g, size_t pt, size_t *at)
+{
+    for (size_t a = g->nax; a-- > 0;) {
+        at[a] = pt % g->ax[a].n;
+        pt /= g->ax[a].n;
+    }
+    for (size_t a = 0; a < g->nax; a++)
+        if (sift_config_set(g->cfg, g->ax[a].section, g->ax[a].key,
+                            g->ax[a].values[at[a]]))
+            return -1;
+    return 0;
+}
+
+/* The metric in each fold, from the held-out predictions: mean and sd. */
+static int fold_spread(const struct grid *g, const int *pred, struct result *r)
+{
+    const struct sift_samples *ss = g->ss;
+    size_t *fold = malloc(ss->n * sizeof *fold);
+    double sum = 0, sq = 0;
+    int rc = fold ? sift_folds(ss, g->k, g->group, g->seed, fold, &r->err)
+                  : sift_fail(&r->err, SIFT_ENOMEM, "out of memory");
+    for (size_t f = 0; f < g->k && !rc; f++) {
+        struct sift_metrics m;
+        if (sift_metrics_init(&m, ss->nlabels)) {
+            rc = sift_fail(&r->err, SIFT_ENOMEM, "out of memory");
+            break;
+        }
+        for (size_t i = 0; i < ss->n; i++)
+            if (fold[i] == f)
+                sift_metrics_add(&m, ss->s[i].label, pred[i]);
+        sift_metrics_finish(&m);
+        double v = sift_metrics_get(&m, ss->labels, g->metric);
+        sum += v;
+        sq += v * v;
+        sift_metrics_release(&m);
+    }
+    free(fold);
+    r->mean = sum / (double)g->k;
+    r->sd = g->k > 1 ? sqrt(fmax(0, (sq - sum * r->mean) /
+                                        (double)(g->k - 1)))
+                     : 0;
+    return rc;
+}
+
+static struct grid *progress_grid;
+
+static void fold_progress(size_t fold, size_t k)
+{
+    struct grid *g = progress_grid;
+    cli_ticker_set((double)(g->done * k + fold) / (double)(g->points * k),
+                   "sift tune: point %zu/%zu, fold %zu/%zu", g->done + 1,
+                   g->points, fold + 1, k);
+}
+
+/* Cross-validate grid point pt into g->res[pt].  libsvm and LIBLINEAR
+ * shuffle with rand(): it is seeded for each point, so a point's figures
+ * do not depend on which points ran before it in this process. */
+static void run_point(struct grid *g, size_t pt, size_t *at, int progress)
+{
+    struct result *r = &g->res[pt];
+    struct sift_metrics m;
+    int *pred = malloc(g->ss->n * sizeof *pred);
+    memset(r, 0, sizeof *r);
+    if (!pred || set_point(g, pt, at) || sift_metrics_init(&m, g->ss->nlabels)) {
+        free(pred);
+        r->rc = sift_fail(&r->err, SIFT_ENOMEM, "out of memory");
+        return;
+    }
+    srand(g->seed);
+    progress_grid = g;
+    r->rc = sift_crossval(g->cfg, g->ss, g->k, g->group, g->seed, &m, pred,
+                          progress ? fold_progress : NULL, &r->err);
+    if (!r->rc) {
+        sift_metrics_finish(&m);
+        r->score = sift_metrics_get(&m, g->ss->labels, g->metric);
+        r->accuracy = m.accuracy;
+        r->rc = fold_spread(g, pred, r);
+    }
+    sift_metrics_release(&m);
+    free(pred);
+}
+
+/* Run the points in up to g->jobs child processes at once (a process
+ * each, so that each has its own rand() state, as with -j 1); results
+ * come back through a pipe.  Returns when every point has a result. */
+static void run_forked(struct grid *g, size_t *at)
+{
+    pid_t *pid = calloc(g->points, sizeof *pid);
+    int *fd = calloc(g->points, sizeof *fd);
+    size_t next = 0, running = 0;
+    if (!pid || !fd) {
+        for (size_t pt = 0; pt < g->points; pt++)
+            run_point(g, pt, at, 0);
+        goto out;
+    }
+    while (g->done < g->points) {
+        while (running < (size_t)g->jobs && next < g->points) {
+            int p[2] = {-1, -1};
+            if (pipe(p) || (pid[next] = fork()) < 0) {
+                if (p[0] >= 0) {
+                    close(p[0]);
+                    close(p[1]);
+                }
+                pid[next] = 0;
+                run_point(g, next, at, 0); /* no process: run it here */
+                g->done++;
+                next++;
+                continue;
+            }
+            if (pid[next] == 0) {
+                close(p[0]);
+                run_point(g, next, at, 0);
+                ssize_t w = write(p[1], &g->res[next], sizeof g->res[next]);
+                _exit(w == (ssize_t)sizeof g->res[next] ? 0 : 1);
+            }
+            close(p[1]);
+            fd[next++] = p[0];
+            running++;
+        }
+        int st;
+        pid_t done = running ? wait(&st) : -1;
+        for (size_t pt = 0; done > 0 && pt < next; pt++) {
+            if (pid[pt] != done)
+                continue;
+            struct result *r = &g->res[pt];
+            if (read(fd[pt], r, sizeof *r) != (ssize_t)sizeof *r)
+                r->rc = sift_fail(&r->err, SIFT_EINVAL, "grid point %zu: "
+                                  "its process died (status %d)", pt + 1, st);
+            close(fd[pt]);
+            pid[pt] = 0;
+            running--;
+            g->done++;
+            cli_ticker_set((double)g->done / (double)g->points,
+                           "sift tune: %zu/%zu points done, %zu running",
+                           g->done, g->points, running);
+        }
+    }
+out:
+    free(pid);
+    free(fd);
+}
+
+/* Every point's result in g->res: in this process with -j 1 (with fold
+ * progress), else in child processes. */
+static void run_grid(struct grid *g, size_t *at)
+{
+    cli_ticker_start(0);
+    if (g->jobs > 1 && g->points > 1) {
+        cli_ticker_set(0, "sift tune: %zu points, %d at a time", g->points,
+                       g->jobs);
+        run_forked(g, at);
+    } else {
+        for (size_t pt = 0; pt < g->points; pt++, g->done++)
+            if (run_point(g, pt, at, 1), g->res[pt].rc)
+                break;
+    }
+    cli_ticker_stop();
+}
+
+/* The table on stdout, in grid order: each axis's value, the metric
+ * over all held-out predictions, accuracy, and the metric's mean and
+ * standard deviation across folds.  Returns the best score, with its
+ * point in best, or -1 with err set when a point failed. */
+static double print_table(const struct grid *g, size_t *at, size_t *best,
+                          struct sift_error *err)
+{
+    double best_score = -1;
+    for (size_t a = 0; a < g->nax; a++)
+        printf("%s.%s\t", g->ax[a].section, g->ax[a].key);
+    printf("%s\taccuracy\tfold_mean\tfold_sd\n", g->metric);
+    for (size_t pt = 0; pt < g->points; pt++) {
+        const struct result *r = &g->res[pt];
+        if (r->rc || pt >= g->done) {
+            *err = r->err;
+            return -1;
+        }
+        set_point(g, pt, at);
+        for (size_t a = 0; a < g->nax; a++)
+            printf("%s\t", g->ax[a].values[at[a]]);
+        printf("%.4f\t%.4f\t%.4f\t%.4f\n", r->score, r->accuracy, r->mean,
+               r->sd);
+        if (r->score > best_score) {
+            best_score = r->score;
+            memcpy(best, at, g->nax * sizeof *at);
+        }
+    }
+    fflush(stdout);
+    return best_score;
 }
 
 /* ---- what the plugins declare ---- */
@@ -184,8 +442,11 @@ static const char tune_help[] =
     "\n"
     "Grid search by K-fold cross-validation (default 5 folds keeping whole\n"
     "topics together, so scores estimate accuracy on unseen conflicts).\n"
-    "Prints every grid point and the best; -o writes the ini with the\n"
-    "best settings.\n"
+    "Prints a table of every grid point on stdout: the metric over all\n"
+    "held-out predictions, accuracy, and the metric's mean and standard\n"
+    "deviation across folds (fold_mean, fold_sd); then the best point on\n"
+    "stderr.  -o writes the ini with the best settings.  Every --grid\n"
+    "value is checked against the plugin's options before any work.\n"
     "\n"
     "  -c, --config INI      pipeline to tune (default pipeline.ini)\n"
     "  -k, --folds K         folds (default 5)\n"
@@ -201,10 +462,14 @@ static const char tune_help[] =
     "  -o, --output FILE     write the tuned pipeline ini here\n"
     "      --skip-bad        report bad sample lines and go on\n"
     "      --seed N          fold seed (default 1)\n"
+    "  -j, --jobs N          grid points cross-validated at once, each in\n"
+    "                        its own process (default 1; same results)\n"
     "\n"
     "While tuning, options that only cost time (libsvm's probability\n"
     "estimates) are switched off; the written ini keeps every option it did\n"
-    "not tune as it was, and its relative paths still resolve.\n";
+    "not tune as it was, and its relative paths still resolve.\n"
+    "On a terminal (unless SIFT_NO_PROGRESS is set) a progress line shows\n"
+    "the point and fold, elapsed time and ETA.\n";
 
 int cmd_tune(int argc, char **argv)
 {
@@ -217,11 +482,12 @@ int cmd_tune(int argc, char **argv)
         {"output", required_argument, 0, 'o'},
         {"skip-bad", no_argument, 0, 'S'},
         {"seed", required_argument, 0, 'R'},
+        {"jobs", required_argument, 0, 'j'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     const char *ini = cli_default_ini(), *metric = "macro-f1", *out = NULL;
     int c, group = SIFT_GROUP_TOPIC, skip_bad = 0, status = SIFT_EXIT_FAIL;
-    long k = 5, seedv;
+    long k = 5, seedv, jobs = 1;
     unsigned seed = 1;
     char *end;
     struct axis ax[8];
@@ -231,7 +497,7 @@ int cmd_tune(int argc, char **argv)
     struct sift_config *cfg = NULL;
     struct sift_pipeline *p = NULL;
     struct sift_samples ss = {0};
-    while ((c = getopt_long(argc, argv, "c:k:o:h", lo, NULL)) != -1) {
+    while ((c = cli_getopt("tune", argc, argv, "c:k:o:j:h", lo)) != -1) {
         switch (c) {
         case 'c': ini = optarg; break;
         case 'o': out = optarg; break;
@@ -242,6 +508,10 @@ int cmd_tune(int argc, char **argv)
                 return cli_usage("tune", "--seed takes a number in "
                                          "0..4294967295");
             seed = (unsigned)seedv;
+            break;
+        case 'j':
+            if (cli_number(optarg, 1, 256, &jobs))
+                return cli_usage("tune", "-j takes 1..256, not '%s'", optarg);
             break;
         case 'k':
             k = strtol(optarg, &end, 10);
@@ -266,7 +536,7 @@ int cmd_tune(int argc, char **argv)
             nax++;
             break;
         case 'h': fputs(tune_help, stdout); return SIFT_EXIT_OK;
-        default: return cli_usage("tune", "unknown option");
+        default: return SIFT_EXIT_USAGE; /* cli_getopt said why */
         }
     }
     if (optind >= argc) {
@@ -281,83 +551,52 @@ int cmd_tune(int argc, char **argv)
                                    "option: name one with --grid", ini);
         goto done;
     }
+    if ((status = validate_grid(cfg, ini, ax, nax)))
+        goto done;
     if (cli_load_samples(&ss, p, argv + optind, argc - optind, skip_bad,
                          &err) ||
         sift_samples_check(&ss, &err))
         goto fail;
+    if ((status = validate_metric(&ss, metric)))
+        goto done;
     if (set_tune_values(cfg, p)) {
         sift_fail(&err, SIFT_ENOMEM, "out of memory");
         goto fail;
     }
     at = calloc(nax, sizeof *at);
     best = calloc(nax, sizeof *best);
-    if (!at || !best) {
+    for (size_t a = 0; a < nax; a++)
+        points *= ax[a].n;
+    struct grid g = {cfg, &ss, ax, nax, points, (size_t)k, group, (int)jobs,
+                     seed, metric, calloc(points, sizeof(struct result)),
+                     0, 0};
+    if (!at || !best || !g.res) {
+        free(g.res);
         sift_fail(&err, SIFT_ENOMEM, "out of memory");
         goto fail;
     }
-    for (size_t a = 0; a < nax; a++)
-        points *= ax[a].n;
     fprintf(stderr, "sift tune: ");
     cli_print_counts(stderr, &ss, NULL, ss.n);
-    fprintf(stderr, ", %zu grid points x %ld folds (%s groups)\n", points, k,
-            sift_group_name(group));
+    fprintf(stderr, ", %zu grid points x %ld folds (%s groups), %ld at a "
+                    "time\n", points, k, sift_group_name(group),
+            jobs < (long)points ? jobs : (long)points);
+    run_grid(&g, at);
+    best_score = print_table(&g, at, best, &err);
+    free(g.res);
+    if (best_score < 0)
+        goto fail;
+    fprintf(stderr, "sift tune: best:");
     for (size_t a = 0; a < nax; a++)
-        printf("%s.%s\t", ax[a].section, ax[a].key);
-    printf("%s\taccuracy\n", metric);
-    for (size_t pt = 0; pt < points; pt++) {
-        struct sift_metrics m;
-        size_t r = pt;
-        for (size_t a = nax; a-- > 0;) {
-            at[a] = r % ax[a].n;
-            r /= ax[a].n;
-        }
-        for (size_t a = 0; a < nax; a++)
-            if (sift_config_set(cfg, ax[a].section, ax[a].key,
-                                ax[a].values[at[a]])) {
-                sift_fail(&err, SIFT_ENOMEM, "out of memory");
-                goto fail;
-            }
-        cli_progress("point %zu/%zu", pt + 1, points);
-        if (sift_metrics_init(&m, ss.nlabels)) {
-            sift_fail(&err, SIFT_ENOMEM, "out of memory");
-            goto fail;
-        }
-        if (sift_crossval(cfg, &ss, (size_t)k, group, seed, &m, NULL, NULL,
-                          &err)) {
-            sift_metrics_release(&m);
-            goto fail;
-        }
-        sift_metrics_finish(&m);
-        double score = sift_metrics_get(&m, ss.labels, metric);
-        if (score < 0) {
-            sift_metrics_release(&m);
-            cli_progress_done();
-            status = cli_usage("tune", "unknown --metric '%s'", metric);
-            goto done;
-        }
-        cli_progress_done();
-        for (size_t a = 0; a < nax; a++)
-            printf("%s\t", ax[a].values[at[a]]);
-        printf("%.4f\t%.4f\n", score, m.accuracy);
-        fflush(stdout);
-        if (score > best_score) {
-            best_score = score;
-            memcpy(best, at, nax * sizeof *at);
-        }
-        sift_metrics_release(&m);
-    }
-    printf("best:");
-    for (size_t a = 0; a < nax; a++)
-        printf(" %s.%s=%s", ax[a].section, ax[a].key,
-               ax[a].values[best[a]]);
-    printf(" (%s %.4f)\n", metric, best_score);
+        fprintf(stderr, " %s.%s=%s", ax[a].section, ax[a].key,
+                ax[a].values[best[a]]);
+    fprintf(stderr, " (%s %.4f)\n", metric, best_score);
     if (out && write_tuned(ini, out, ax, best, nax, metric, best_score, k,
                            &err))
         goto fail;
     status = SIFT_EXIT_OK;
     goto done;
 fail:
-    cli_progress_done();
+    cli_ticker_stop();
     status = cli_fail("tune", &err);
 done:
     for (size_t a = 0; a < nax; a++)
