@@ -258,78 +258,70 @@ static int check_ops(const char *path, const struct sift_plugin *d,
     return check_options(path, d, err);
 }
 
+/* The descriptor of the loaded object h, checked: a plugin of this ABI,
+ * copied up to its size (later members absent), every operation its kind
+ * needs present.  *copy is the host's malloc'd copy. */
+static int descriptor(void *h, const char *path, struct sift_plugin **copy,
+                      struct sift_error *err)
+{
+    sift_plugin_fn fn;
+    const struct sift_plugin *d;
+    *(void **)(&fn) = dlsym(h, SIFT_PLUGIN_SYMBOL);
+    if (!fn)
+        return sift_fail(err, SIFT_EABI,
+                         "%s: not a sift plugin (no '%s' symbol)", path,
+                         SIFT_PLUGIN_SYMBOL);
+    if (!(d = fn()))
+        return sift_fail(err, SIFT_EABI, "%s: '%s' returned NULL", path,
+                         SIFT_PLUGIN_SYMBOL);
+    if (d->abi_version != SIFT_ABI_VERSION)
+        return sift_fail(err, SIFT_EABI,
+                         "%s: plugin ABI version %u, but this sift expects "
+                         "version %d (rebuild the plugin against this "
+                         "sift/plugin.h)",
+                         path, (unsigned)d->abi_version, SIFT_ABI_VERSION);
+    if (d->size < SIFT_PLUGIN_SIZE_2_0)
+        return sift_fail(err, SIFT_EABI,
+                         "%s: plugin descriptor is %u bytes, but ABI %d "
+                         "descriptors have at least %zu (a broken build?)",
+                         path, (unsigned)d->size, SIFT_ABI_VERSION,
+                         (size_t)SIFT_PLUGIN_SIZE_2_0);
+    if (!(*copy = calloc(1, sizeof **copy)))
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    memcpy(*copy, d, d->size < sizeof *d ? d->size : sizeof *d);
+    return check_ops(path, *copy, err);
+}
+
 int sift_plugin_open(const char *path, struct sift_loaded *out,
                      struct sift_error *err)
 {
-    void *h;
-    sift_plugin_fn fn;
-    const struct sift_plugin *d;
-    int rc;
-    char real[PATH_MAX], *slash;
     struct sift_plugin *copy = NULL;
+    char real[PATH_MAX], *slash;
+    void *h;
+    int rc;
     memset(out, 0, sizeof *out);
-    rc = check_trust(path, real, err);
-    if (rc)
+    if ((rc = check_trust(path, real, err)))
         return rc;
-    h = dlopen(real, RTLD_NOW | RTLD_LOCAL);
-    if (!h) {
+    if (!(h = dlopen(real, RTLD_NOW | RTLD_LOCAL))) {
         const char *e = dlerror();
         return sift_fail(err, SIFT_EABI, "%s: cannot load plugin: %s", path,
                          e ? e : "unknown dlopen error");
     }
-    *(void **)(&fn) = dlsym(h, SIFT_PLUGIN_SYMBOL);
-    if (!fn) {
-        rc = sift_fail(err, SIFT_EABI,
-                       "%s: not a sift plugin (no '%s' symbol)", path,
-                       SIFT_PLUGIN_SYMBOL);
-        goto fail;
-    }
-    d = fn();
-    if (!d) {
-        rc = sift_fail(err, SIFT_EABI, "%s: '%s' returned NULL", path,
-                       SIFT_PLUGIN_SYMBOL);
-        goto fail;
-    }
-    if (d->abi_version != SIFT_ABI_VERSION) {
-        rc = sift_fail(err, SIFT_EABI,
-                       "%s: plugin ABI version %u, but this sift expects "
-                       "version %d (rebuild the plugin against this "
-                       "sift/plugin.h)",
-                       path, (unsigned)d->abi_version, SIFT_ABI_VERSION);
-        goto fail;
-    }
-    if (d->size < SIFT_PLUGIN_SIZE_2_0) {
-        rc = sift_fail(err, SIFT_EABI,
-                       "%s: plugin descriptor is %u bytes, but ABI %d "
-                       "descriptors have at least %zu (a broken build?)",
-                       path, (unsigned)d->size, SIFT_ABI_VERSION,
-                       (size_t)SIFT_PLUGIN_SIZE_2_0);
-        goto fail;
-    }
-    /* Members past the plugin's size are absent: zero in the copy. */
-    if (!(copy = calloc(1, sizeof *copy))) {
+    if (!(rc = descriptor(h, path, &copy, err)) &&
+        (!(out->path = strdup(path)) || !(out->dir = strdup(real))))
         rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
-        goto fail;
-    }
-    memcpy(copy, d, d->size < sizeof *d ? d->size : sizeof *d);
-    out->desc = copy;
-    rc = check_ops(path, out->desc, err);
-    if (rc)
-        goto fail;
-    if (!(out->path = strdup(path)) || !(out->dir = strdup(real))) {
-        rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
-        goto fail;
+    if (rc) {
+        dlclose(h);
+        free(out->path);
+        free(copy);
+        memset(out, 0, sizeof *out);
+        return rc;
     }
     slash = strrchr(out->dir, '/');
     slash[slash == out->dir] = '\0'; /* "/x.so" is in "/" */
     out->handle = h;
+    out->desc = copy;
     return 0;
-fail:
-    dlclose(h);
-    free(out->path);
-    free(copy);
-    memset(out, 0, sizeof *out);
-    return rc;
 }
 
 void sift_plugin_close(struct sift_loaded *p)
