@@ -573,13 +573,13 @@ static int check_manifest(const struct sift_config *cfg, const char *dir,
     return check_files(cfg, dir, err);
 }
 
-struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err)
+/* The manifest of bundle dir, parsed and checked. */
+static struct sift_config *read_manifest(const char *dir,
+                                         struct sift_error *err)
 {
-    char path[PATH_MAX], *text = NULL, where[PATH_MAX + 32];
-    size_t len, dim;
-    struct sift_config *cfg = NULL;
-    struct sift_pipeline *p = NULL;
-    const struct sift_kv *kv;
+    char path[PATH_MAX], *text;
+    size_t len;
+    struct sift_config *cfg;
     if (join(path, dir, "manifest.ini", err))
         return NULL;
     if (sift_file_read(path, SIFT_FILE_NOFOLLOW, 16u << 20, &text, &len, err)) {
@@ -592,66 +592,84 @@ struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err)
     }
     cfg = sift_config_parse(text, len, path, dir, err);
     free(text);
-    if (!cfg || check_manifest(cfg, dir, err))
-        goto fail;
-    p = sift_pipeline_open(cfg, SIFT_PIPELINE_UNTRUSTED, err);
-    if (!p)
-        goto fail;
+    if (cfg && check_manifest(cfg, dir, err)) {
+        sift_config_free(cfg);
+        return NULL;
+    }
+    return cfg;
+}
+
+/* [bundle]'s name and labels into p, which runs the model in dir. */
+static int bundle_facts(struct sift_pipeline *p, const struct sift_config *cfg,
+                        const char *dir, struct sift_error *err)
+{
+    const struct sift_section *b = sift_config_section(cfg, "bundle");
+    const struct sift_kv *name = sift_section_get(b, "name"),
+                         *labels = sift_section_get(b, "labels");
+    char where[PATH_MAX + 32];
+    snprintf(where, sizeof where, "%s:%d: [bundle]", cfg->path,
+             labels ? labels->line : b->line);
     free(p->model);
-    if (!(p->model = strdup(dir))) {
-        sift_fail(err, SIFT_ENOMEM, "out of memory");
-        goto fail;
-    }
-    kv = sift_section_get(sift_config_section(cfg, "bundle"), "name");
-    if (kv) {
+    if (!(p->model = strdup(dir)))
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    if (name) {
         free(p->name);
-        if (!(p->name = strdup(kv->value))) {
-            sift_fail(err, SIFT_ENOMEM, "out of memory");
-            goto fail;
-        }
+        if (!(p->name = strdup(name->value)))
+            return sift_fail(err, SIFT_ENOMEM, "out of memory");
     }
-    kv = sift_section_get(sift_config_section(cfg, "bundle"), "labels");
-    snprintf(where, sizeof where, "%s:%d: [bundle]", path, kv ? kv->line : 0);
-    if (!kv) {
-        sift_fail(err, SIFT_EFORMAT, "%s has no labels", where);
-        goto fail;
-    }
-    if (sift_pipeline_set_labels(p, kv->value, where, err))
-        goto fail;
-    if (p->nlabels < 2) {
-        sift_fail(err, SIFT_EFORMAT, "%s labels: fewer than two", where);
-        goto fail;
-    }
+    if (!labels)
+        return sift_fail(err, SIFT_EFORMAT, "%s has no labels", where);
+    if (sift_pipeline_set_labels(p, labels->value, where, err))
+        return err ? err->code : SIFT_EFORMAT;
+    if (p->nlabels < 2)
+        return sift_fail(err, SIFT_EFORMAT, "%s labels: fewer than two",
+                         where);
+    return 0;
+}
+
+/* Every stage's state, checked against the manifest's dimension and
+ * labels. */
+static int load_states(struct sift_pipeline *p, const struct sift_config *cfg,
+                       const char *dir, struct sift_error *err)
+{
+    const struct sift_kv *kv =
+        sift_section_get(sift_config_section(cfg, "bundle"), "dimension");
+    size_t dim = 0, k;
     for (size_t i = 0; i < p->nfeat; i++)
         if (load_state(cfg, dir, &p->feat[i], err))
-            goto fail;
+            return err ? err->code : SIFT_EFORMAT;
     if (sift_pipeline_layout(p, err))
-        goto fail;
-    kv = sift_section_get(sift_config_section(cfg, "bundle"), "dimension");
-    parse_size(kv->value, &dim);
-    if (dim != p->dim) {
-        sift_fail(err, SIFT_EFORMAT,
-                  "%s/manifest.ini: dimension %s, but the featurizer files "
-                  "give %zu (bundle edited or mixed?)",
-                  dir, kv->value, p->dim);
-        goto fail;
-    }
+        return err ? err->code : SIFT_EINVAL;
+    parse_size(kv->value, &dim); /* check_manifest() checked it */
+    if (dim != p->dim)
+        return sift_fail(err, SIFT_EFORMAT,
+                         "%s: dimension %s, but the featurizer files give "
+                         "%zu (bundle edited or mixed?)",
+                         cfg->path, kv->value, p->dim);
     if (load_state(cfg, dir, &p->cls, err))
-        goto fail;
-    if (p->cls.plug.desc->nlabels(p->cls.inst) != p->nlabels) {
-        sift_fail(err, SIFT_EFORMAT,
-                  "%s: the classifier predicts %zu labels, but the manifest "
-                  "lists %zu",
-                  path, p->cls.plug.desc->nlabels(p->cls.inst), p->nlabels);
-        goto fail;
+        return err ? err->code : SIFT_EFORMAT;
+    if ((k = p->cls.plug.desc->nlabels(p->cls.inst)) != p->nlabels)
+        return sift_fail(err, SIFT_EFORMAT,
+                         "%s: the classifier predicts %zu labels, but the "
+                         "manifest lists %zu",
+                         cfg->path, k, p->nlabels);
+    return 0;
+}
+
+struct sift_pipeline *sift_bundle_load(const char *dir, struct sift_error *err)
+{
+    struct sift_config *cfg = read_manifest(dir, err);
+    struct sift_pipeline *p =
+        cfg ? sift_pipeline_open(cfg, SIFT_PIPELINE_UNTRUSTED, err) : NULL;
+    if (p && (bundle_facts(p, cfg, dir, err) ||
+              load_states(p, cfg, dir, err))) {
+        sift_pipeline_free(p);
+        p = NULL;
     }
-    p->ready = 1;
+    if (p)
+        p->ready = 1;
     sift_config_free(cfg);
     return p;
-fail:
-    sift_pipeline_free(p);
-    sift_config_free(cfg);
-    return NULL;
 }
 
 /* The ini's pipeline, and the model it names when need_model. */
