@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "sift/plugin.h"
+#include "util.h"
 
 enum { O_SOLVER, O_C, O_WEIGHT, O_EPS, O_FOLDS, O_SEED, O_N };
 
@@ -204,11 +205,8 @@ static struct model *fit(const struct linear *m, const struct data *d,
     par.eps = m->eps;
     par.C = m->C;
     if (m->balanced) {
-        for (size_t c = 0; c < k; c++) {
-            wl[par.nr_weight] = (int)c;
-            wv[par.nr_weight++] =
-                count[c] ? (double)n / ((double)k * count[c]) : 1.0;
-        }
+        sift_balanced_weights(count, k, n, wl, wv);
+        par.nr_weight = (int)k;
         par.weight_label = wl;
         par.weight = wv;
     }
@@ -312,15 +310,6 @@ static void platt(const double *dec, const unsigned char *t, size_t n,
     *B = b;
 }
 
-/* xorshift32: a fixed, portable shuffle for the calibration folds. */
-static unsigned next_rand(unsigned *s)
-{
-    *s ^= *s << 13;
-    *s ^= *s >> 17;
-    *s ^= *s << 5;
-    return *s;
-}
-
 /* Out-of-fold decision values of every sample for every label, into
  * dec (n x k). */
 static int cross_decisions(struct linear *m, const struct data *d,
@@ -329,7 +318,7 @@ static int cross_decisions(struct linear *m, const struct data *d,
     size_t n = d->n, k = m->k, *perm = malloc(n * sizeof *perm);
     size_t *idx = malloc(n * sizeof *idx);
     double *w = malloc((dim + 1) * k * sizeof *w);
-    unsigned s = m->seed ? m->seed : 1;
+    uint32_t s = m->seed ? m->seed : 1;
     int rc = 0;
     if (!perm || !idx || !w) {
         rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
@@ -337,11 +326,7 @@ static int cross_decisions(struct linear *m, const struct data *d,
     }
     for (size_t i = 0; i < n; i++)
         perm[i] = i;
-    for (size_t i = n; i > 1; i--) {
-        size_t j = next_rand(&s) % i, t = perm[i - 1];
-        perm[i - 1] = perm[j];
-        perm[j] = t;
-    }
+    sift_shuffle(perm, n, &s); /* fixed, portable calibration folds */
     for (int f = 0; f < m->folds; f++) {
         size_t a = n * (size_t)f / (size_t)m->folds;
         size_t b = n * (size_t)(f + 1) / (size_t)m->folds, nt = 0;

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 struct strtab {
     uint32_t *slot;     /* 0 = empty, else entry + 1 */
     size_t nslot;       /* power of two */
@@ -24,12 +26,7 @@ struct strtab {
 
 static inline uint64_t strtab_hash(const char *s, size_t n)
 {
-    uint64_t h = 14695981039346656037ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
+    return sift_fnv1a64_add(SIFT_FNV1A64_INIT, s, n);
 }
 
 static inline void strtab_release(struct strtab *t)

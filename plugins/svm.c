@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "sift/plugin.h"
+#include "util.h"
 
 enum { O_KERNEL, O_C, O_GAMMA, O_WEIGHT, O_PROB, O_CACHE, O_EPS, O_SHRINK,
        O_SEED, O_N };
@@ -285,11 +286,8 @@ static int svm_train_op(void *inst, const struct sift_vector *x, const int *y,
     par.shrinking = m->shrinking;
     par.probability = m->probability;
     if (m->balanced) {
-        for (size_t c = 0; c < nlabels; c++) {
-            wl[par.nr_weight] = (int)c;
-            wv[par.nr_weight++] =
-                count[c] ? (double)n / ((double)nlabels * count[c]) : 1.0;
-        }
+        sift_balanced_weights(count, nlabels, n, wl, wv);
+        par.nr_weight = (int)nlabels;
         par.weight_label = wl;
         par.weight = wv;
     }

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "sift/plugin.h"
+#include "util.h"
 
 enum { O_LOWER, O_NUMBERS, O_PUNCT, O_STEM, O_MAXTOK, O_NAMES, O_N };
 
@@ -117,32 +118,12 @@ nomem:
 static uint32_t decode(const unsigned char *s, size_t i, size_t n,
                        size_t *len)
 {
-    unsigned c = s[i];
-    size_t k;
-    uint32_t cp, min;
+    uint32_t cp;
+    *len = sift_utf8_decode(s, i, n, &cp);
+    if (*len)
+        return cp;
     *len = 1;
-    if (c < 0x80)
-        return c;
-    if (c >= 0xC2 && c <= 0xDF) {
-        k = 1; cp = c & 0x1F; min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        k = 2; cp = c & 0x0F; min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        k = 3; cp = c & 0x07; min = 0x10000;
-    } else {
-        return 0xFFFD;
-    }
-    if (i + k >= n)
-        return 0xFFFD;
-    for (size_t j = 1; j <= k; j++) {
-        if ((s[i + j] & 0xC0) != 0x80)
-            return 0xFFFD;
-        cp = (cp << 6) | (s[i + j] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0xFFFD;
-    *len = k + 1;
-    return cp;
+    return 0xFFFD;
 }
 
 static size_t encode(uint32_t cp, char *out)

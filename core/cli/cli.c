@@ -19,6 +19,7 @@
 #include "bundle.h"
 #include "config.h"
 #include "samples.h"
+#include "util.h"
 
 int cli_fail(const char *cmd, const struct sift_error *err)
 {
@@ -73,15 +74,8 @@ void cli_put_field(FILE *f, const char *t, size_t n)
 
 size_t cli_utf8_char(const char *t, size_t n)
 {
-    unsigned char c = (unsigned char)t[0];
-    size_t k = c < 0x80                 ? 1
-               : c >= 0xC2 && c <= 0xDF ? 2
-               : c >= 0xE0 && c <= 0xEF ? 3
-               : c >= 0xF0 && c <= 0xF4 ? 4
-                                        : 0;
-    if (!n || !k || k > n)
-        return 0;
-    return sift_utf8_valid(t, k) == k ? k : 0;
+    uint32_t cp;
+    return n ? sift_utf8_decode((const unsigned char *)t, 0, n, &cp) : 0;
 }
 
 void cli_put_json(FILE *f, const char *t, size_t n)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pipeline.h"
+#include "util.h"
 
 int sift_group_parse(const char *s)
 {
@@ -38,25 +39,6 @@ static const char *group_key(const struct sift_samples *ss, size_t d,
     return k;
 }
 
-/* xorshift: a fixed, portable sequence for a seed */
-static uint32_t next_rand(uint32_t *s)
-{
-    uint32_t x = *s ? *s : 2463534242u;
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    return *s = x;
-}
-
-static void shuffle(size_t *v, size_t n, uint32_t *seed)
-{
-    for (size_t i = n; i > 1; i--) {
-        size_t j = next_rand(seed) % i, t = v[i - 1];
-        v[i - 1] = v[j];
-        v[j] = t;
-    }
-}
-
 struct grp {
     size_t id, size, pos;
 };
@@ -81,7 +63,7 @@ static int stratified(const struct sift_samples *ss, size_t k, uint32_t *st,
         for (size_t i = 0; i < ss->n; i++)
             if (ss->s[i].label == (int)l)
                 idx[n++] = i;
-        shuffle(idx, n, st);
+        sift_shuffle(idx, n, st);
         for (size_t i = 0; i < n; i++)
             fold[idx[i]] = (off + i) % k;
         off += n;
@@ -122,7 +104,7 @@ static size_t order_groups(struct grp *g, size_t ng, uint32_t *st)
         if (g[i].size)
             g[used++] = g[i];
     for (size_t i = used; i > 1; i--) {
-        size_t j = next_rand(st) % i;
+        size_t j = sift_xorshift32(st) % i;
         struct grp x = g[i - 1];
         g[i - 1] = g[j];
         g[j] = x;

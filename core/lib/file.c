@@ -17,6 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util.h"
+
 /* Why st (or the failed open) rules the file out, or NULL. */
 static const char *not_regular(const struct stat *st)
 {
@@ -114,12 +116,7 @@ int sift_file_read(const char *path, int flags, size_t max, char **text,
 
 uint64_t sift_fnv1a64(const char *text, size_t n)
 {
-    uint64_t h = 14695981039346656037ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)text[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
+    return sift_fnv1a64_add(SIFT_FNV1A64_INIT, text, n);
 }
 
 mode_t sift_umask_mode(mode_t base)

@@ -10,48 +10,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 size_t sift_utf8_valid(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        size_t k;
-        unsigned cp, min;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) {
-            k = 1; cp = c & 0x1F; min = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            k = 2; cp = c & 0x0F; min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            k = 3; cp = c & 0x07; min = 0x10000;
-        } else {
-            return i;
-        }
-        if (i + k >= n)
-            return i;
-        for (size_t j = 1; j <= k; j++) {
-            if ((s[i + j] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + j] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += k + 1;
-    }
-    return n;
-}
-
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
+    size_t i = 0, k;
+    uint32_t cp;
+    while (i < n && (k = sift_utf8_decode(s, i, n, &cp)))
+        i += k;
+    return i;
 }
 
 static int add_label(struct sift_samples *ss, const char *name, size_t n)
@@ -70,7 +38,7 @@ int sift_samples_init(struct sift_samples *ss, char *const *labels,
                       size_t nlabels, struct sift_error *err)
 {
     memset(ss, 0, sizeof *ss);
-    ss->checksum = 14695981039346656037ULL;
+    ss->checksum = SIFT_FNV1A64_INIT;
     for (size_t i = 0; i < nlabels; i++)
         if (add_label(ss, labels[i], strlen(labels[i])) < 0) {
             sift_samples_release(ss);
@@ -216,10 +184,10 @@ static int add_sample(struct sift_samples *ss, const char *l, size_t ln,
     s->line = (int)lineno;
     s->file = (uint32_t)(ss->nfiles - 1);
     s->doc = (uint32_t)(ss->ndocs - 1);
-    ss->checksum = fnv(ss->checksum, l, ln);
-    ss->checksum = fnv(ss->checksum, "\t", 1);
-    ss->checksum = fnv(ss->checksum, t, tn);
-    ss->checksum = fnv(ss->checksum, "\n", 1);
+    ss->checksum = sift_fnv1a64_add(ss->checksum, l, ln);
+    ss->checksum = sift_fnv1a64_add(ss->checksum, "\t", 1);
+    ss->checksum = sift_fnv1a64_add(ss->checksum, t, tn);
+    ss->checksum = sift_fnv1a64_add(ss->checksum, "\n", 1);
     ss->n++;
     return 0;
 }
