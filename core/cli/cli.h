@@ -10,6 +10,11 @@
 
 #include "pipeline.h"
 
+/* `sift --version`, and the stamp on the HTML report. */
+#ifndef SIFT_VERSION
+#define SIFT_VERSION "0.1.0"
+#endif
+
 /* Exit codes scripts can rely on. */
 enum {
     SIFT_EXIT_OK = 0,      /* success */

@@ -15,9 +15,6 @@
 #include "config.h"
 #include "plugin.h"
 
-#ifndef SIFT_VERSION
-#define SIFT_VERSION "0.1.0"
-#endif
 
 static const char usage_text[] =
     "usage: sift COMMAND [OPTIONS] [ARGS]\n"
