@@ -47,8 +47,10 @@ struct sift_html_doc {
     char *title;
 };
 
-/* Words the classifier weighed most, shown under a sentence. */
+/* Words and other features (cues) the classifier weighed most, shown
+ * on demand beside a sentence. */
 #define TOP_WORDS 5
+#define TOP_CUES 3
 
 /* Text as HTML: markup characters as entities, control bytes as
  * spaces, bytes that are not UTF-8 as U+FFFD (the page says utf-8).
@@ -233,16 +235,29 @@ static int ends_sentence(const char *t, size_t n)
            (c == 0x9D || c == 0x99);
 }
 
+/* Nothing but white space from text[end] to a blank line or the end. */
+static int blank_line_after(const struct sift_html_doc *d, size_t end)
+{
+    size_t nl = 0;
+    while (end < d->tlen && is_space(d->text[end]))
+        nl += d->text[end++] == '\n';
+    return end == d->tlen || nl >= 2;
+}
+
 /* The kind of block text[start, end) opens, or NONE when it continues
  * the open one.  A headline is a first block alone on its line; a lone
  * line without final punctuation (byline, dateline, caption) is a block
- * of its own; blank lines separate paragraphs. */
+ * of its own when a blank line follows, or it comes right under the
+ * headline or another such line; else it is a sentence the segmenter
+ * cut at a line break.  Blank lines separate paragraphs. */
 static enum block block_for(const struct sift_html_doc *d, size_t start,
                             size_t end)
 {
     size_t nl = newlines_before(d, start);
     int alone = alone_on_line(d, start, end);
-    int line = alone && !ends_sentence(d->text + start, end - start);
+    int line = alone && !ends_sentence(d->text + start, end - start) &&
+               (blank_line_after(d, end) ||
+                (nl == 1 && (d->kind == HEAD || d->kind == LINE)));
     if (d->kind == NONE && !d->blocks)
         return alone && end - start <= 300 ? HEAD : line ? LINE : PARA;
     if (d->kind == NONE || nl >= 2 || (nl && (d->kind != PARA || line)))
@@ -276,15 +291,42 @@ struct top {
     uint32_t index;
 };
 
-/* The (up to TOP_WORDS) features of text[0, n) that pushed it hardest
- * towards label, strongest first.  0 when the classifier cannot say. */
-static size_t top_features(struct sift_html_doc *d, const char *s, size_t n,
-                           int label, struct top *top)
+/* Keep c among the max strongest in top[0, *k), strongest first. */
+static void push_top(struct top *top, size_t *k, size_t max, double c,
+                     uint32_t index)
+{
+    size_t j = *k;
+    if (*k == max && c <= top[max - 1].c)
+        return;
+    if (*k < max)
+        (*k)++;
+    else
+        j = max - 1;
+    for (; j > 0 && top[j - 1].c < c; j--)
+        top[j] = top[j - 1];
+    top[j] = (struct top){c, index};
+}
+
+/* A word or character n-gram: its name has a quoted part. */
+static int is_words(const char *name)
+{
+    const char *s = strchr(name, ':');
+    s = s ? s + 1 : name;
+    return (*s == 'w' || *s == 'c') && s[1] == '"';
+}
+
+/* The words (up to TOP_WORDS) and other features (up to TOP_CUES) of
+ * text[0, n) that pushed it hardest towards label, strongest first.
+ * Returns 0 when the classifier cannot say. */
+static int top_features(struct sift_html_doc *d, const char *s, size_t n,
+                        int label, struct top *words, size_t *nw,
+                        struct top *cues, size_t *nc)
 {
     const struct sift_pipeline *p = d->h->p;
     struct sift_error err = {0};
     struct sift_vector v;
-    size_t k = 0;
+    char name[512];
+    *nw = *nc = 0;
     if (!d->scratch || sift_worker_vector(d->w, s, n, &v, &err) || !v.n)
         return 0;
     if (v.n > d->ncontrib) {
@@ -298,19 +340,16 @@ static size_t top_features(struct sift_html_doc *d, const char *s, size_t n,
                                   d->contrib, &err))
         return 0;
     for (size_t i = 0; i < v.n; i++) {
-        double c = d->contrib[i];
-        size_t j = k;
-        if (c <= 0 || (k == TOP_WORDS && c <= top[k - 1].c))
+        uint32_t x = v.f[i].index;
+        if (d->contrib[i] <= 0 ||
+            sift_pipeline_feature_name(p, x, name, sizeof name))
             continue;
-        if (k < TOP_WORDS)
-            k++;
+        if (is_words(name))
+            push_top(words, nw, TOP_WORDS, d->contrib[i], x);
         else
-            j = k - 1;
-        for (; j > 0 && top[j - 1].c < c; j--)
-            top[j] = top[j - 1];
-        top[j] = (struct top){c, v.f[i].index};
+            push_top(cues, nc, TOP_CUES, d->contrib[i], x);
     }
-    return k;
+    return *nw + *nc > 0;
 }
 
 /* A feature as a reader sees it: words and characters quoted, a cue
@@ -352,6 +391,17 @@ static int runner_up(const struct sift_pipeline *p, int label,
     return r;
 }
 
+static void put_features(FILE *f, const struct sift_pipeline *p,
+                         const struct top *top, size_t n)
+{
+    char name[512];
+    for (size_t i = 0; i < n; i++)
+        if (!sift_pipeline_feature_name(p, top[i].index, name, sizeof name)) {
+            fputs(i ? " " : "", f);
+            put_feature(f, name);
+        }
+}
+
 /* The label and confidence, and (when the classifier can say) a click
  * on them shows the top words: a checkbox, so no script is needed. */
 static void put_badge(struct sift_html_doc *d, size_t index, size_t start,
@@ -359,25 +409,29 @@ static void put_badge(struct sift_html_doc *d, size_t index, size_t start,
 {
     const struct sift_pipeline *p = d->h->p;
     FILE *b = d->body;
-    struct top top[TOP_WORDS];
-    size_t n = top_features(d, d->text + start, end - start, label, top);
+    struct top words[TOP_WORDS], cues[TOP_CUES];
+    size_t nw, nc;
+    int why = top_features(d, d->text + start, end - start, label, words,
+                           &nw, cues, &nc);
     int r = runner_up(p, label, scores);
-    if (n)
+    if (why)
         fprintf(b, "<label class=\"b k%d\" for=\"w%zus%zu\" title=\"why? "
                    "(click)\">", label, d->seq, index);
     else
         fprintf(b, "<span class=\"b k%d\">", label);
     put_str(b, p->labels[label]);
-    fprintf(b, " <b>%.2f</b>%s", scores[label], n ? "</label>" : "</span>");
-    if (!n)
+    fprintf(b, " <b>%.2f</b>%s", scores[label], why ? "</label>" : "</span>");
+    if (!why)
         return;
     fprintf(b, "<input type=\"checkbox\" class=\"wx\" id=\"w%zus%zu\">"
                "<span class=\"why\">", d->seq, index);
-    for (size_t i = 0; i < n; i++) {
-        fputs(i ? " " : "", b);
-        char name[512];
-        if (!sift_pipeline_feature_name(p, top[i].index, name, sizeof name))
-            put_feature(b, name);
+    if (nw) {
+        fputs("words: ", b);
+        put_features(b, p, words, nw);
+    }
+    if (nc) {
+        fputs(nw ? "; " : "", b);
+        put_features(b, p, cues, nc);
     }
     if (r >= 0) {
         fputs(" · next best: ", b);
