@@ -211,8 +211,9 @@ def check_doc(p, labels, bg, r, d, path, doc_rows):
     name = "%s:" % path
     check(text(p.find("span", "path", within=d)[0]) == path,
           name + " section shows its path")
-    check(text(p.find("span", "p", within=r)[0]) == path,
-          name + " contents row shows its path")
+    e = p.find("span", "p", within=r)[0]
+    check(e["a"]["title"] == path and text(e) == os.path.basename(path),
+          name + " contents row shows its file name, its path on hover")
     n = collections.Counter(lab for _, lab, _, _ in doc_rows)
     for td in p.find("td", within=r):
         if "data-l" in td["a"]:

@@ -392,12 +392,12 @@ static int runner_up(const struct sift_pipeline *p, int label,
 }
 
 static void put_features(FILE *f, const struct sift_pipeline *p,
-                         const struct top *top, size_t n)
+                         const struct top *top, size_t n, const char *sep)
 {
     char name[512];
     for (size_t i = 0; i < n; i++)
         if (!sift_pipeline_feature_name(p, top[i].index, name, sizeof name)) {
-            fputs(i ? " " : "", f);
+            fputs(i ? sep : "", f);
             put_feature(f, name);
         }
 }
@@ -427,11 +427,11 @@ static void put_badge(struct sift_html_doc *d, size_t index, size_t start,
                "<span class=\"why\">", d->seq, index);
     if (nw) {
         fputs("words: ", b);
-        put_features(b, p, words, nw);
+        put_features(b, p, words, nw, " ");
     }
     if (nc) {
         fputs(nw ? "; " : "", b);
-        put_features(b, p, cues, nc);
+        put_features(b, p, cues, nc, ", ");
     }
     if (r >= 0) {
         fputs(" · next best: ", b);
@@ -640,8 +640,11 @@ static void put_toc_row(const struct sift_html *h, FILE *f, size_t i)
         put_text(f, e->title, strlen(e->title), 1);
     else
         fputs("(empty)", f);
-    fputs("</a><span class=\"p\">", f);
+    const char *base = strrchr(e->path, '/');
+    fputs("</a><span class=\"p\" title=\"", f);
     put_str(f, e->path);
+    fputs("\">", f);
+    put_str(f, base && base[1] ? base + 1 : e->path);
     fputs("</span></td>", f);
     for (size_t k = 0; k < h->p->nlabels; k++) {
         total += e->counts[k];
