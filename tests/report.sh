@@ -47,6 +47,8 @@ $PY gen "$T/in" "$T/blocks.txt"
 say "same page from -j 1 and -j 2 with SOURCE_DATE_EPOCH set" \
     cmp "$T/report.html" "$T/again.html"
 
+say "the page loads nothing from the network" \
+    sh -c '! grep -Eiq "(src|href|action)=\"?(https?:)?//" "$1"' - "$T/report.html"
 # Without JavaScript: contents, counts, sentences, stamp, escaping.
 say "no-JS page: 50 documents, contents and counts match the TSV" \
     $PY static "$T/report.html" "$T/rows.tsv"
@@ -77,6 +79,8 @@ else
     rm -f "$SHOTS"/*.png
     chrome() {
         timeout 120 chromium --headless --no-sandbox --disable-gpu \
+            --disable-quic --no-first-run --disable-background-networking \
+            --disable-component-update --disable-sync \
             --user-data-dir="$T/profile" --hide-scrollbars \
             --virtual-time-budget=5000 "$@" 2>>"$T/chromium.log"
     }

@@ -9,7 +9,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 #include "html_page.h"
@@ -52,83 +51,6 @@ struct sift_html_doc {
 #define TOP_WORDS 5
 #define TOP_CUES 3
 
-/* Text as HTML: markup characters as entities, control bytes as
- * spaces, bytes that are not UTF-8 as U+FFFD (the page says utf-8).
- * With fix, mis-decoded punctuation and letters are repaired (see
- * html_fix) and marked. */
-static void put_text(FILE *f, const char *t, size_t n, int fix)
-{
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)t[i];
-        size_t k = c < 0x80 ? 1 : cli_utf8_char(t + i, n - i), used, g;
-        char good[3];
-        if (fix && c == 0xC3 && (used = html_fix(t + i, n - i, good, &g))) {
-            fputs("<span class=\"fx\" title=\"repaired: the source had "
-                  "this character mis-encoded\">", f);
-            fwrite(good, 1, g, f);
-            fputs("</span>", f);
-            i += used;
-            continue;
-        }
-        if (c == '<')
-            fputs("&lt;", f);
-        else if (c == '>')
-            fputs("&gt;", f);
-        else if (c == '&')
-            fputs("&amp;", f);
-        else if (c == '"')
-            fputs("&quot;", f);
-        else if (c < 0x20 || c == 0x7F)
-            putc(' ', f);
-        else if (k == 0)
-            fputs("\xEF\xBF\xBD", f);
-        else
-            fwrite(t + i, 1, k, f);
-        i += k ? k : 1;
-    }
-}
-
-static void put_str(FILE *f, const char *s)
-{
-    put_text(f, s, strlen(s), 0);
-}
-
-/* "2024-05-01 12:00 UTC" from $SOURCE_DATE_EPOCH, else now. */
-static void stamp_date(char *buf, size_t size)
-{
-    const char *e = getenv("SOURCE_DATE_EPOCH");
-    char *end;
-    time_t t = time(NULL);
-    struct tm tm;
-    if (e && *e) {
-        long long v = strtoll(e, &end, 10);
-        if (!*end && v >= 0)
-            t = (time_t)v;
-    }
-    if (!gmtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%d %H:%M UTC", &tm))
-        snprintf(buf, size, "unknown date");
-}
-
-static void put_stamp(FILE *f, const struct sift_pipeline *p,
-                      const char *model, const char *ini)
-{
-    char date[64];
-    stamp_date(date, sizeof date);
-    fputs("<p class=\"stamp\">Model <b>", f);
-    put_str(f, p->name ? p->name : "(unnamed)");
-    if (model) {
-        fputs("</b> from <code>", f);
-        put_str(f, model);
-    } else {
-        fputs("</b> via <code>", f);
-        put_str(f, ini ? ini : cli_default_ini() ? cli_default_ini()
-                                                 : "pipeline.ini");
-    }
-    fputs("</code> · sift " SIFT_VERSION " · ", f);
-    put_str(f, date);
-    fputs("</p>\n", f);
-}
-
 struct sift_html *sift_html_begin(FILE *out, const struct sift_pipeline *p,
                                   const char *model, const char *ini)
 {
@@ -150,7 +72,7 @@ struct sift_html *sift_html_begin(FILE *out, const struct sift_pipeline *p,
                 (int)k == h->bg ? "#ddd" : html_colour(k));
     fputs("</style></head><body>\n<header id=\"top\"><h1>sift report</h1>",
           out);
-    put_stamp(out, p, model, ini);
+    html_put_stamp(out, p, model, ini);
     fputs("<p class=\"skip\"><a href=\"#toc\">Contents</a> · "
           "<a href=\"#sum\">Label counts</a></p></header>\n"
           "<main id=\"docs\">\n", out);
@@ -361,14 +283,14 @@ static void put_feature(FILE *f, const char *name)
     if ((*s == 'w' || *s == 'c') && s[1] == '"' &&
         (q = strrchr(s + 2, '"')) && q > s + 1) {
         fputs("<q>", f);
-        put_text(f, s + 2, (size_t)(q - s - 2), 0);
+        html_put_text(f, s + 2, (size_t)(q - s - 2), 0);
         fputs("</q>", f);
         return;
     }
     fputs("<i>", f);
     while (*s) {
         size_t n = strcspn(s, "_@<&");
-        put_text(f, s, n, 0);
+        html_put_text(f, s, n, 0);
         s += n;
         if (*s)
             fputs(*s == '_' ? " " : *s == '@' ? " at " : *s == '<'
@@ -419,7 +341,7 @@ static void put_badge(struct sift_html_doc *d, size_t index, size_t start,
                    "(click)\">", label, d->seq, index);
     else
         fprintf(b, "<span class=\"b k%d\">", label);
-    put_str(b, p->labels[label]);
+    html_put_str(b, p->labels[label]);
     fprintf(b, " <b>%.2f</b>%s", scores[label], why ? "</label>" : "</span>");
     if (!why)
         return;
@@ -435,7 +357,7 @@ static void put_badge(struct sift_html_doc *d, size_t index, size_t start,
     }
     if (r >= 0) {
         fputs(" · next best: ", b);
-        put_str(b, p->labels[r]);
+        html_put_str(b, p->labels[r]);
         fprintf(b, " %.2f", scores[r]);
     }
     fputs("</span>", b);
@@ -457,7 +379,7 @@ void sift_html_sentence(struct sift_html_doc *d, size_t index, size_t start,
     fprintf(b, "<span class=\"s l%d\" id=\"d%zus%zu\" data-l=\"%d\" "
                "data-c=\"%.4f\"><span class=\"t\">",
             label, d->seq, index, label, scores[label]);
-    put_text(b, d->text + start, end - start, 1);
+    html_put_text(b, d->text + start, end - start, 1);
     fputs("</span>", b);
     if (label != d->h->bg) {
         put_badge(d, index, start, end, label, scores);
@@ -465,9 +387,9 @@ void sift_html_sentence(struct sift_html_doc *d, size_t index, size_t start,
         /* background, but a close call: say what it nearly was */
         fprintf(b, "<span class=\"b u\" title=\"background %.2f, ",
                 scores[label]);
-        put_str(b, p->labels[r]);
+        html_put_str(b, p->labels[r]);
         fprintf(b, " %.2f\">", scores[r]);
-        put_str(b, p->labels[r]);
+        html_put_str(b, p->labels[r]);
         fprintf(b, "? <b>%.2f</b></span>", scores[r]);
     }
     fputs("</span>", b);
@@ -484,7 +406,7 @@ static void put_pills(FILE *f, const struct sift_html *h,
         if ((int)k == h->bg || !counts[k])
             continue;
         fprintf(f, "<span class=\"pill k%zu\">%zu ", k, counts[k]);
-        put_str(f, h->p->labels[k]);
+        html_put_str(f, h->p->labels[k]);
         fputs("</span>", f);
     }
     fprintf(f, "<span class=\"n\">%zu sentence%s</span>", total,
@@ -535,7 +457,7 @@ int sift_html_doc_end(struct sift_html_doc *d, const size_t *counts)
     } else {
         fprintf(d->f, "<section class=\"doc\" id=\"d%zu\">"
                       "<header class=\"dh\"><span class=\"path\">", d->seq);
-        put_str(d->f, d->path);
+        html_put_str(d->f, d->path);
         fputs("</span>", d->f);
         put_pills(d->f, d->h, counts);
         fputs("</header>\n", d->f);
@@ -558,27 +480,13 @@ int sift_html_doc_end(struct sift_html_doc *d, const size_t *counts)
 
 /* ---- the end of the page: chart, sentence list, contents ---- */
 
-/* s for a URL fragment: letters, digits and -._ as they are, the rest
- * percent-encoded. */
-static void put_fragment(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-            (c >= '0' && c <= '9') || strchr("-._", c))
-            putc(c, f);
-        else
-            fprintf(f, "%%%02X", c);
-    }
-}
-
 static void put_label_link(FILE *f, const char *cls, const char *label,
                            size_t k)
 {
     fprintf(f, "<a class=\"%s\" data-l=\"%zu\" href=\"#view=", cls, k);
-    put_fragment(f, label);
+    html_put_fragment(f, label);
     fputs("\">", f);
-    put_str(f, label);
+    html_put_str(f, label);
     fputs("</a>", f);
 }
 
@@ -637,14 +545,14 @@ static void put_toc_row(const struct sift_html *h, FILE *f, size_t i)
     fprintf(f, "<tr data-d=\"d%zu\"><td class=\"i\">%zu</td><td class=\"d\">"
                "<a href=\"#d%zu\">", e->seq, i + 1, e->seq);
     if (e->title)
-        put_text(f, e->title, strlen(e->title), 1);
+        html_put_text(f, e->title, strlen(e->title), 1);
     else
         fputs("(empty)", f);
     const char *base = strrchr(e->path, '/');
     fputs("</a><span class=\"p\" title=\"", f);
-    put_str(f, e->path);
+    html_put_str(f, e->path);
     fputs("\">", f);
-    put_str(f, base && base[1] ? base + 1 : e->path);
+    html_put_str(f, base && base[1] ? base + 1 : e->path);
     fputs("</span></td>", f);
     for (size_t k = 0; k < h->p->nlabels; k++) {
         total += e->counts[k];
@@ -678,9 +586,9 @@ static void put_toc(struct sift_html *h, FILE *f)
         while (l[n] && ((unsigned char)l[n] & 0xC0) == 0x80)
             n++; /* to a character boundary */
         fprintf(f, "<th><span class=\"pill k%zu\" title=\"", k);
-        put_str(f, l);
+        html_put_str(f, l);
         fputs("\">", f);
-        put_text(f, l, n, 0);
+        html_put_text(f, l, n, 0);
         fputs("</span></th>", f);
     }
     fputs("<th title=\"sentences\">all</th></tr></thead>\n<tbody>\n", f);

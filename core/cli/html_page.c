@@ -1,10 +1,15 @@
 /*
  * html_page.c - the style sheet, script and colours of the classify
- * report, and the repair of mis-decoded text (see html_page.h).
+ * report, its stamp, and text as HTML with the repair of mis-decoded
+ * text (see html_page.h).
  */
 #include "html_page.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include "cli.h"
 
 /* Colours for up to eight labels, in label order. */
 static const char *const colours[] = {"#f6c7c7", "#c7d9f6", "#f6e3b0",
@@ -57,6 +62,97 @@ size_t html_fix(const char *t, size_t n, char good[3], size_t *glen)
         return 4;
     }
     return 0;
+}
+
+/* Text as HTML: markup characters as entities, control bytes as
+ * spaces, bytes that are not UTF-8 as U+FFFD (the page says utf-8).
+ * With fix, mis-decoded punctuation and letters are repaired (see
+ * html_fix) and marked. */
+void html_put_text(FILE *f, const char *t, size_t n, int fix)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)t[i];
+        size_t k = c < 0x80 ? 1 : cli_utf8_char(t + i, n - i), used, g;
+        char good[3];
+        if (fix && c == 0xC3 && (used = html_fix(t + i, n - i, good, &g))) {
+            fputs("<span class=\"fx\" title=\"repaired: the source had "
+                  "this character mis-encoded\">", f);
+            fwrite(good, 1, g, f);
+            fputs("</span>", f);
+            i += used;
+            continue;
+        }
+        if (c == '<')
+            fputs("&lt;", f);
+        else if (c == '>')
+            fputs("&gt;", f);
+        else if (c == '&')
+            fputs("&amp;", f);
+        else if (c == '"')
+            fputs("&quot;", f);
+        else if (c < 0x20 || c == 0x7F)
+            putc(' ', f);
+        else if (k == 0)
+            fputs("\xEF\xBF\xBD", f);
+        else
+            fwrite(t + i, 1, k, f);
+        i += k ? k : 1;
+    }
+}
+
+void html_put_str(FILE *f, const char *s)
+{
+    html_put_text(f, s, strlen(s), 0);
+}
+
+/* "2024-05-01 12:00 UTC" from $SOURCE_DATE_EPOCH, else now. */
+static void stamp_date(char *buf, size_t size)
+{
+    const char *e = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    time_t t = time(NULL);
+    struct tm tm;
+    if (e && *e) {
+        long long v = strtoll(e, &end, 10);
+        if (!*end && v >= 0)
+            t = (time_t)v;
+    }
+    if (!gmtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%d %H:%M UTC", &tm))
+        snprintf(buf, size, "unknown date");
+}
+
+void html_put_stamp(FILE *f, const struct sift_pipeline *p,
+                      const char *model, const char *ini)
+{
+    char date[64];
+    stamp_date(date, sizeof date);
+    fputs("<p class=\"stamp\">Model <b>", f);
+    html_put_str(f, p->name ? p->name : "(unnamed)");
+    if (model) {
+        fputs("</b> from <code>", f);
+        html_put_str(f, model);
+    } else {
+        fputs("</b> via <code>", f);
+        html_put_str(f, ini ? ini : cli_default_ini() ? cli_default_ini()
+                                                 : "pipeline.ini");
+    }
+    fputs("</code> · sift " SIFT_VERSION " · ", f);
+    html_put_str(f, date);
+    fputs("</p>\n", f);
+}
+
+/* s for a URL fragment: letters, digits and -._ as they are, the rest
+ * percent-encoded. */
+void html_put_fragment(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+            (c >= '0' && c <= '9') || strchr("-._", c))
+            putc(c, f);
+        else
+            fprintf(f, "%%%02X", c);
+    }
 }
 
 const char *const html_css[] = {

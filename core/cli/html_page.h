@@ -1,12 +1,15 @@
 /*
  * html_page.h - the fixed parts of the classify report (see html.h): its
- * style sheet, its script, label colours, and the repair of text that
- * was decoded with the wrong character set.
+ * style sheet, its script, label colours, the stamp, and text as HTML,
+ * with the repair of text decoded with the wrong character set.
  */
 #ifndef SIFT_HTML_PAGE_H
 #define SIFT_HTML_PAGE_H
 
 #include <stddef.h>
+#include <stdio.h>
+
+#include "pipeline.h"
 
 /* The page's CSS and JavaScript (no network, no libraries), each in
  * pieces (C11 compilers need only take 4095-byte literals) ending with
@@ -24,5 +27,19 @@ const char *html_colour(size_t k);
  * Only forms that do not occur in real text are repaired: curly quotes,
  * dashes, ellipsis and bullet; lower-case Latin-1 letters and signs. */
 size_t html_fix(const char *t, size_t n, char good[3], size_t *glen);
+
+/* t[0, n) as HTML text or attribute value: markup characters as
+ * entities, control bytes as spaces, bytes that are not UTF-8 as U+FFFD;
+ * with fix, mis-decoded characters (html_fix) repaired and marked. */
+void html_put_text(FILE *f, const char *t, size_t n, int fix);
+/* html_put_text of a string, no repair. */
+void html_put_str(FILE *f, const char *s);
+/* s for a URL fragment: letters, digits and -._ as they are, the rest
+ * percent-encoded. */
+void html_put_fragment(FILE *f, const char *s);
+/* "Model NAME from DIR (or via INI) · sift VERSION · DATE", the date
+ * from $SOURCE_DATE_EPOCH when set, else now. */
+void html_put_stamp(FILE *f, const struct sift_pipeline *p,
+                    const char *model, const char *ini);
 
 #endif
