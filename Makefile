@@ -155,6 +155,7 @@ test:
 	SIFT_BUILD=$(BUILD) SIFT_PLUGIN_PATH=$(BUILD)/plugins \
 		$(BUILD)/tests/sift-tests
 	SIFT_BUILD=$(BUILD) tests/battery.sh
+	SIFT_BUILD=$(BUILD) tests/report.sh
 	SIFT_BUILD=$(BUILD) tests/scaling.sh
 	SIFT_BUILD=$(BUILD) tests/slurm.sh
 	SIFT_BUILD=$(BUILD) tests/ssh.sh

@@ -62,6 +62,7 @@ struct run {
     pthread_cond_t cv;
     int failed;
     struct sift_error err;
+    struct sift_html *html; /* the report, with --format html */
 };
 
 static const size_t WINDOW = 64;
@@ -258,7 +259,8 @@ static int put_libsvm(FILE *f, struct sift_worker *w, const char *text,
 
 static void put_row(FILE *f, const struct run *r, const char *path,
                     size_t index, size_t start, size_t end, const char *text,
-                    int label, const double *scores)
+                    int label, const double *scores,
+                    struct sift_html_doc *hd)
 {
     const struct sift_pipeline *p = r->p;
     if (r->o->format == FMT_TSV) {
@@ -271,8 +273,7 @@ static void put_row(FILE *f, const struct run *r, const char *path,
         return;
     }
     if (r->o->format == FMT_HTML) {
-        sift_html_sentence(f, p, index, label, scores,
-                           text + start, end - start);
+        sift_html_sentence(hd, index, start, end, label, scores);
         return;
     }
     fputs("{\"path\": \"", f);
@@ -304,6 +305,7 @@ static int do_file(struct run *r, struct sift_worker *w, struct job *j,
     size_t len, n;
     const struct sift_span *sp;
     FILE *f;
+    struct sift_html_doc *hd = NULL;
     int rc = 0;
     if (cli_read_file(j->path, &text, &len, o->max_bytes, &err)) {
         const char *colon = strstr(err.msg, ": ");
@@ -323,7 +325,8 @@ static int do_file(struct run *r, struct sift_worker *w, struct job *j,
         return sift_fail(&r->err, SIFT_ENOMEM, "out of memory");
     }
     if (o->format == FMT_HTML)
-        sift_html_doc_begin(f, j->path);
+        hd = sift_html_doc_begin(r->html, f, w, (size_t)(j - r->jobs),
+                                 j->path, text, len);
     if (o->lines) {
         size_t a = 0, line = 0;
         while (a < len || (a == 0 && len == 0 && line == 0)) {
@@ -344,7 +347,8 @@ static int do_file(struct run *r, struct sift_worker *w, struct job *j,
                 rc = put_libsvm(f, w, text + a, e - a, label, &err);
             else if ((!o->only || o->only[label]) &&
                      scores[label] >= o->min_conf)
-                put_row(f, r, j->path, line, a, e, text, label, scores);
+                put_row(f, r, j->path, line, a, e, text, label, scores,
+                        hd);
             if (rc)
                 break;
             a = b + 1;
@@ -362,13 +366,14 @@ static int do_file(struct run *r, struct sift_worker *w, struct job *j,
                 rc = put_libsvm(f, w, text + a, b - a, label, &err);
             else if ((!o->only || o->only[label]) &&
                      scores[label] >= o->min_conf)
-                put_row(f, r, j->path, k + 1, a, b, text, label, scores);
+                put_row(f, r, j->path, k + 1, a, b, text, label, scores,
+                        hd);
             if (rc)
                 break;
         }
     }
-    if (o->format == FMT_HTML)
-        sift_html_doc_end(f);
+    if (o->format == FMT_HTML && sift_html_doc_end(hd, j->counts) && !rc)
+        rc = sift_fail(&err, SIFT_ENOMEM, "out of memory");
     if (fclose(f) && !rc)
         rc = sift_fail(&err, SIFT_ENOMEM, "out of memory");
     free(text);
@@ -749,8 +754,9 @@ int cmd_classify(int argc, char **argv)
         signal(SIGTERM, on_signal);
         signal(SIGHUP, on_signal);
     }
-    if (o.format == FMT_HTML)
-        sift_html_begin(out, p);
+    if (o.format == FMT_HTML && !(r.html = sift_html_begin(out, p, o.model,
+                                                          o.ini)))
+        goto nomem;
     if (o.format == FMT_TSV && !o.no_header)
         cli_tsv_header(out);
     r.o = &o;
@@ -830,7 +836,7 @@ int cmd_classify(int argc, char **argv)
         goto out;
     }
     if (o.format == FMT_HTML)
-        sift_html_end(out, p, total, sentences);
+        sift_html_end(r.html, out, total, sentences);
     if (fflush(out) || ferror(out) || (o.out && fsync(fileno(out)))) {
         fprintf(stderr, "sift classify: %s: write error: %s\n",
                 o.out ? o.out : "stdout", strerror(errno));
@@ -871,6 +877,7 @@ out:
         pthread_cond_destroy(&r.cv);
     }
     free(th);
+    sift_html_free(r.html);
     for (size_t i = 0; i < r.njobs; i++) {
         free(r.jobs[i].path);
         free(r.jobs[i].buf);
