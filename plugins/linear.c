@@ -44,7 +44,8 @@ static const struct sift_option options[O_N] = {
     {"calibration_folds", SIFT_OPT_INT, "5",
      "folds of out-of-fold decision values for the Platt sigmoids", NULL, 2,
      50, SIFT_OPT_TRAIN, NULL, NULL},
-    {"seed", SIFT_OPT_INT, "1", "seed for the calibration folds", NULL, 0,
+    {"seed", SIFT_OPT_INT, "1",
+     "seed for the calibration folds and LIBLINEAR's shuffling", NULL, 0,
      2147483647, SIFT_OPT_TRAIN, NULL, NULL},
 };
 
@@ -402,6 +403,11 @@ static int lin_train(void *inst, const struct sift_vector *x, const int *y,
     if (n > 2147483647 || dim > 2147483645)
         return sift_fail(err, SIFT_EINVAL, "too many samples or features");
     set_print_string_function(quiet);
+    /* LIBLINEAR's dual solvers shuffle with the C library's rand():
+     * seeding it here makes each training depend on the seed alone, not
+     * on what ran before it in the process (earlier folds, other grid
+     * points).  The host never trains two models at once in a process. */
+    srand(m->seed);
     m->k = nlabels;
     m->dim = dim;
     m->w = malloc((dim + 1) * nlabels * sizeof *m->w);

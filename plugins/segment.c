@@ -132,7 +132,6 @@ struct scratch {
     size_t n, cap;
     struct line *ln;
     size_t nl, lcap;
-    int fail;
 };
 
 static int add_words(struct seg *s, const char *const *w, size_t n, int kind)
