@@ -716,7 +716,17 @@ int sift_worker_classify(struct sift_worker *w, const char *text, size_t len,
     rc = sift_worker_vector(w, text, len, &v, err);
     if (rc)
         return rc;
-    return p->cls.plug.desc->predict(p->cls.inst, w->cls, &v, label, scores,
+    return sift_worker_predict(w, &v, label, scores, err);
+}
+
+int sift_worker_predict(struct sift_worker *w, const struct sift_vector *v,
+                        int *label, double *scores, struct sift_error *err)
+{
+    const struct sift_pipeline *p = w->p;
+    if (!p->ready)
+        return sift_fail(err, SIFT_ESTATE, "the pipeline has no model: "
+                                           "train one or load a bundle");
+    return p->cls.plug.desc->predict(p->cls.inst, w->cls, v, label, scores,
                                      err);
 }
 

@@ -115,6 +115,12 @@ int sift_worker_vector(struct sift_worker *w, const char *text, size_t len,
 int sift_worker_classify(struct sift_worker *w, const char *text, size_t len,
                          int *label, double *scores, struct sift_error *err);
 
+/* Classify a vector from sift_worker_vector() (for callers that also
+ * want the vector: explain, the libsvm format), without featurizing the
+ * sentence again. */
+int sift_worker_predict(struct sift_worker *w, const struct sift_vector *v,
+                        int *label, double *scores, struct sift_error *err);
+
 /* Tokens of the last sentence given to sift_worker_vector/classify. */
 const struct sift_token *sift_worker_tokens(const struct sift_worker *w,
                                             size_t *n);
