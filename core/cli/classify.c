@@ -92,8 +92,10 @@ struct tally {
     struct timespec t0;
 };
 
-/* Default --chunk-bytes. */
-static const size_t CHUNK_BYTES = 256u << 10;
+/* Default --chunk-bytes: lines, and documents (larger, so that nearly
+ * every document is segmented whole: the segmenter's hard-wrap detection
+ * looks at the whole text it is given). */
+static const size_t CHUNK_LINES = 256u << 10, CHUNK_DOCS = 1u << 20;
 
 /* ---- input listing ---- */
 
@@ -608,8 +610,11 @@ static const char help[] =
     "                         from stdin or a pipe, rows before the\n"
     "                         limit are kept)\n"
     "      --chunk-bytes N    read inputs in pieces of about N bytes, cut\n"
-    "                         at lines or sentences (default 256 KiB):\n"
-    "                         memory is about 2 x jobs x N\n"
+    "                         at lines or sentences (default 256 KiB\n"
+    "                         with --lines, else 1 MiB): memory is about\n"
+    "                         2 x jobs x N.  Documents longer than N may\n"
+    "                         be segmented a little differently (hard\n"
+    "                         wrapping is detected per piece)\n"
     "\n"
     "Binary, unreadable and oversized files are skipped with a warning\n"
     "each.  Exit status: 0 all done, 1 failure, 2 usage, 3 some files "
@@ -651,7 +656,6 @@ static int parse_args(int argc, char **argv, struct opts *o)
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = cpus > 0 ? (int)cpus : 1;
     o->max_bytes = 64u << 20;
-    o->chunk_bytes = CHUNK_BYTES;
     while ((c = getopt_long(argc, argv, "c:m:j:f:o:vh", lo, NULL)) != -1) {
         switch (c) {
         case 'c': o->ini = optarg; break;
@@ -727,6 +731,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
             return cli_usage("classify", "unknown option");
         }
     }
+    if (!o->chunk_bytes)
+        o->chunk_bytes = o->lines ? CHUNK_LINES : CHUNK_DOCS;
     if (optind >= argc && !o->files_from)
         return cli_usage("classify", "no input: give files, directories, "
                                      "'-' or --files-from");
