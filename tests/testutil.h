@@ -38,5 +38,6 @@ void suite_linear(void);
 void suite_corpus(void);
 void suite_cues(void);
 void suite_safety(void);
+void suite_rowfmt(void);
 
 #endif

@@ -30,6 +30,7 @@
 #include "cli.h"
 #include "file.h"
 #include "html.h"
+#include "rowfmt.h"
 #include "samples.h"
 
 enum fmt { FMT_TSV, FMT_JSONL, FMT_HTML, FMT_LIBSVM };
@@ -254,41 +255,79 @@ static int put_libsvm(FILE *f, struct sift_worker *w, const char *text,
     return 0;
 }
 
+/* "\t<index>\t<start>\t<end>\t" at b; returns the length. */
+static size_t fmt_place(char *b, size_t index, size_t start, size_t end)
+{
+    size_t n = 0;
+    b[n++] = '\t';
+    n += rowfmt_size(b + n, index);
+    b[n++] = '\t';
+    n += rowfmt_size(b + n, start);
+    b[n++] = '\t';
+    n += rowfmt_size(b + n, end);
+    b[n++] = '\t';
+    return n;
+}
+
+static void put_tsv(FILE *f, const struct sift_pipeline *p, const char *path,
+                    size_t index, size_t start, size_t end, const char *s,
+                    int label, const double *scores)
+{
+    char b[4 * ROWFMT_MAX];
+    size_t n = fmt_place(b, index, start, end);
+    cli_put_field(f, path, strlen(path));
+    fwrite(b, 1, n, f);
+    fputs(p->labels[label], f);
+    b[0] = '\t';
+    n = 1 + rowfmt_fixed4(b + 1, scores[label]);
+    b[n++] = '\t';
+    fwrite(b, 1, n, f);
+    cli_put_flat(f, s, end - start);
+    putc('\n', f);
+}
+
+static void put_jsonl(FILE *f, const struct sift_pipeline *p,
+                      const char *path, size_t index, size_t start,
+                      size_t end, const char *s, int label,
+                      const double *scores)
+{
+    char b[ROWFMT_MAX];
+    fputs("{\"path\": \"", f);
+    cli_put_json(f, path, strlen(path));
+    fputs("\", \"index\": ", f);
+    fwrite(b, 1, rowfmt_size(b, index), f);
+    fputs(", \"start\": ", f);
+    fwrite(b, 1, rowfmt_size(b, start), f);
+    fputs(", \"end\": ", f);
+    fwrite(b, 1, rowfmt_size(b, end), f);
+    fputs(", \"label\": \"", f);
+    cli_put_json(f, p->labels[label], strlen(p->labels[label]));
+    fputs("\", \"confidence\": ", f);
+    fwrite(b, 1, rowfmt_fixed4(b, scores[label]), f);
+    fputs(", \"scores\": {", f);
+    for (size_t k = 0; k < p->nlabels; k++) {
+        fputs(k ? ", \"" : "\"", f);
+        cli_put_json(f, p->labels[k], strlen(p->labels[k]));
+        fputs("\": ", f);
+        fwrite(b, 1, rowfmt_fixed4(b, scores[k]), f);
+    }
+    fputs("}, \"text\": \"", f);
+    cli_put_json(f, s, end - start);
+    fputs("\"}\n", f);
+}
+
 /* One row: sentence `index` of path, bytes [start, end) of the input,
  * whose text is s. */
 static void put_row(FILE *f, const struct run *r, const char *path,
                     size_t index, size_t start, size_t end, const char *s,
                     int label, const double *scores)
 {
-    const struct sift_pipeline *p = r->p;
-    if (r->o->format == FMT_TSV) {
-        cli_put_field(f, path, strlen(path));
-        fprintf(f, "\t%zu\t%zu\t%zu\t%s\t%.4f\t", index, start, end,
-                p->labels[label], scores[label]);
-        cli_put_flat(f, s, end - start);
-        putc('\n', f);
-        return;
-    }
-    if (r->o->format == FMT_HTML) {
-        sift_html_sentence(f, p, index, label, scores, s, end - start);
-        return;
-    }
-    fputs("{\"path\": \"", f);
-    cli_put_json(f, path, strlen(path));
-    fprintf(f,
-            "\", \"index\": %zu, \"start\": %zu, \"end\": %zu, "
-            "\"label\": \"",
-            index, start, end);
-    cli_put_json(f, p->labels[label], strlen(p->labels[label]));
-    fprintf(f, "\", \"confidence\": %.4f, \"scores\": {", scores[label]);
-    for (size_t k = 0; k < p->nlabels; k++) {
-        fputs(k ? ", \"" : "\"", f);
-        cli_put_json(f, p->labels[k], strlen(p->labels[k]));
-        fprintf(f, "\": %.4f", scores[k]);
-    }
-    fputs("}, \"text\": \"", f);
-    cli_put_json(f, s, end - start);
-    fputs("\"}\n", f);
+    if (r->o->format == FMT_TSV)
+        put_tsv(f, r->p, path, index, start, end, s, label, scores);
+    else if (r->o->format == FMT_HTML)
+        sift_html_sentence(f, r->p, index, label, scores, s, end - start);
+    else
+        put_jsonl(f, r->p, path, index, start, end, s, label, scores);
 }
 
 /* Classify the sentence text[a, b) of slot s and render its row, the
