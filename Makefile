@@ -127,6 +127,7 @@ test:
 		$(BUILD)/tests/sift-tests
 	SIFT_BUILD=$(BUILD) tests/battery.sh
 	SIFT_BUILD=$(BUILD) tests/scaling.sh
+	SIFT_BUILD=$(BUILD) tests/chunks.sh
 	SIFT_BUILD=$(BUILD) tests/slurm.sh
 	SIFT_BUILD=$(BUILD) tests/ssh.sh
 	tests/install.sh

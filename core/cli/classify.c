@@ -499,7 +499,9 @@ static struct slot *take(struct run *r, struct sift_worker *w, size_t *seq)
 {
     struct slot *s;
     int got;
-    while (!r->failed && !r->fed && r->next >= r->written + r->nslots)
+    /* One slot stays free: chunk k's slot is not reused before chunk
+     * k + 1, written after it, has read its row_end (row_base()). */
+    while (!r->failed && !r->fed && r->next + 1 >= r->written + r->nslots)
         pthread_cond_wait(&r->cv, &r->mu);
     if (r->failed || r->fed)
         return NULL;
