@@ -157,6 +157,7 @@ test:
 	SIFT_BUILD=$(BUILD) tests/battery.sh
 	SIFT_BUILD=$(BUILD) tests/report.sh
 	SIFT_BUILD=$(BUILD) tests/scaling.sh
+	SIFT_BUILD=$(BUILD) tests/chunks.sh
 	SIFT_BUILD=$(BUILD) tests/slurm.sh
 	SIFT_BUILD=$(BUILD) tests/ssh.sh
 	SIFT_BUILD=$(BUILD) tests/python.sh

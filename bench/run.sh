@@ -46,6 +46,10 @@ sed -e "s|^model = .*|model = $W/svm-bundle|" -e 's/^plugin = linear$/plugin = s
 SVM_MODEL="$W/svm-bundle"
 
 echo
+echo "## 0. speed and memory: ratios from one run (bench/speed.sh)"
+bench/speed.sh "$BUILD"
+
+echo
 echo "## 1. stages (first 20 MB of the corpus, one thread)"
 find "$W/corpus" -type f | sort >"$W/files.txt"
 sed -n '1,5300p' "$W/files.txt" | xargs cat >"$W/sample.txt"

@@ -42,6 +42,12 @@ static const struct sift_option options[O_N] = {
      "keep only the most frequent n-grams (0 = all)", NULL, 0, 1e9, SIFT_OPT_TRAIN, NULL, NULL},
 };
 
+/* One n-gram of the hashed table (see fast_build()). */
+struct hent {
+    uint64_t h;         /* gram_hash(); 0 = empty slot */
+    uint64_t index;     /* vocabulary entry (idf: idfv[index]) */
+};
+
 struct ng {
     int chars, idf, l2, weighting; /* weighting: 0 binary, 1 tf, 2 sub */
     size_t min_n, max_n, min_df, max_features;
@@ -49,11 +55,18 @@ struct ng {
     struct strtab vocab;
     double *idfv;
     size_t ndocs;
+    /* word n-grams keyed by a hash of their tokens' hashes, built from
+     * vocab once fitted or loaded; NULL: look keys up in vocab */
+    struct hent *fast;
+    size_t fmask;
+    const char *farena; /* vocab.arena when fast was built */
 };
 
 struct scratch {
     char *key;
     size_t kcap;
+    uint64_t *th;       /* per token: tok_hash() */
+    size_t thcap;
     uint32_t *hits;
     size_t nhits, hcap;
     struct sift_feature *out;
@@ -94,6 +107,7 @@ static void ng_destroy(void *inst)
         return;
     strtab_release(&g->vocab);
     free(g->idfv);
+    free(g->fast);
     free(g);
 }
 
@@ -103,6 +117,7 @@ static void scratch_free(void *p)
     if (!s)
         return;
     free(s->key);
+    free(s->th);
     free(s->hits);
     free(s->out);
     free(s);
@@ -184,6 +199,103 @@ static int generate(const struct ng *g, struct scratch *s,
             }
     }
     return 0;
+}
+
+/* ---- the hashed table of word n-grams ---- */
+
+static uint64_t fmix64(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+/* A token's hash; *space set when it holds a space (its n-grams could
+ * then be mistaken for longer ones: such sentences take the slow path). */
+static uint64_t tok_hash(const char *t, size_t n, int *space)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        *space |= c == ' ';
+        h = (h ^ c) * 1099511628211ULL;
+    }
+    return fmix64(h);
+}
+
+/* An n-gram's hash from its tokens' hashes th[0..n); never 0. */
+static uint64_t gram_hash(const uint64_t *th, size_t n)
+{
+    uint64_t h = th[0];
+    for (size_t j = 1; j < n; j++)
+        h = fmix64(h * 0x9E3779B97F4A7C15ULL + th[j]);
+    return h ? h : 1;
+}
+
+static const struct hent *fast_find(const struct ng *g, uint64_t h)
+{
+    for (size_t i = (size_t)h & g->fmask;; i = (i + 1) & g->fmask) {
+        if (g->fast[i].h == h)
+            return &g->fast[i];
+        if (!g->fast[i].h)
+            return NULL;
+    }
+}
+
+/* Hash of vocabulary key k[0..n): its space-separated tokens' hashes
+ * combined as transform combines a sentence's; 0 when it has more
+ * tokens than max_n. */
+static uint64_t key_hash(const struct ng *g, const char *k, size_t n)
+{
+    uint64_t th[10];
+    size_t nt = 0, a = 0;
+    int space = 0;
+    for (size_t b = 0; b <= n; b++)
+        if (b == n || k[b] == ' ') {
+            if (nt == g->max_n)
+                return 0;
+            th[nt++] = tok_hash(k + a, b - a, &space);
+            a = b + 1;
+        }
+    return nt >= g->min_n ? gram_hash(th, nt) : 0;
+}
+
+/* Build g->fast from g->vocab and g->idfv: called at the end of fit and
+ * load.  Word n-grams only; left NULL (the strtab path) for characters,
+ * when out of memory, or when two keys' hashes collide. */
+static void fast_build(struct ng *g)
+{
+    size_t nslot = 16;
+    free(g->fast);
+    g->fast = NULL;
+    g->farena = NULL;
+    if (g->chars || g->max_n > 10)
+        return;
+    while (nslot < 2 * g->vocab.n)
+        nslot *= 2;
+    if (!(g->fast = calloc(nslot, sizeof *g->fast)))
+        return;
+    g->fmask = nslot - 1;
+    for (size_t e = 0; e < g->vocab.n; e++) {
+        size_t len;
+        const char *k = strtab_key(&g->vocab, e, &len);
+        uint64_t h = key_hash(g, k, len);
+        size_t i = (size_t)h & g->fmask;
+        if (!h)
+            continue; /* a key no sentence without spaces in tokens has */
+        while (g->fast[i].h && g->fast[i].h != h)
+            i = (i + 1) & g->fmask;
+        if (g->fast[i].h) { /* collision: stay exact */
+            free(g->fast);
+            g->fast = NULL;
+            return;
+        }
+        g->fast[i] = (struct hent){h, e};
+    }
+    g->farena = g->vocab.arena;
 }
 
 /* ---- fit ---- */
@@ -294,6 +406,7 @@ static int ng_fit(void *inst, const struct sift_sentence *st, size_t n,
                      1.0;
     }
     g->ndocs = n;
+    fast_build(g);
 out:
     strtab_release(&f.t);
     free(f.df);
@@ -305,6 +418,20 @@ out:
 
 /* ---- transform ---- */
 
+static int add_hit(struct scratch *s, uint32_t e)
+{
+    if (s->nhits == s->hcap) {
+        size_t cap = s->hcap ? s->hcap * 2 : 256;
+        uint32_t *h = realloc(s->hits, cap * sizeof *h);
+        if (!h)
+            return -1;
+        s->hits = h;
+        s->hcap = cap;
+    }
+    s->hits[s->nhits++] = e;
+    return 0;
+}
+
 struct txctx {
     const struct ng *g;
     struct scratch *s;
@@ -314,17 +441,34 @@ static int tx_emit(void *c, const char *k, size_t n)
 {
     struct txctx *x = c;
     long e = strtab_find(&x->g->vocab, k, n);
-    if (e < 0)
-        return 0;
-    if (x->s->nhits == x->s->hcap) {
-        size_t cap = x->s->hcap ? x->s->hcap * 2 : 256;
-        uint32_t *h = realloc(x->s->hits, cap * sizeof *h);
-        if (!h)
+    return e < 0 ? 0 : add_hit(x->s, (uint32_t)e);
+}
+
+/* The hits of a sentence's word n-grams through g->fast: 1 when a token
+ * holds a space (use generate() instead), -1 when out of memory. */
+static int fast_hits(const struct ng *g, struct scratch *s,
+                     const struct sift_sentence *st)
+{
+    const struct sift_token *t = st->tokens;
+    size_t nt = st->ntokens;
+    int space = 0;
+    if (nt > s->thcap) {
+        uint64_t *th = realloc(s->th, nt * sizeof *th);
+        if (!th)
             return -1;
-        x->s->hits = h;
-        x->s->hcap = cap;
+        s->th = th;
+        s->thcap = nt;
     }
-    x->s->hits[x->s->nhits++] = (uint32_t)e;
+    for (size_t i = 0; i < nt; i++)
+        s->th[i] = tok_hash(t[i].text, t[i].len, &space);
+    if (space)
+        return 1;
+    for (size_t n = g->min_n; n <= g->max_n; n++)
+        for (size_t i = 0; i + n <= nt; i++) {
+            const struct hent *e = fast_find(g, gram_hash(s->th + i, n));
+            if (e && add_hit(s, (uint32_t)e->index))
+                return -1;
+        }
     return 0;
 }
 
@@ -344,8 +488,13 @@ static int ng_transform(const void *inst, void *scratch,
     struct txctx x = {g, s};
     size_t n = 0;
     double norm = 0;
+    int rc = 1;
     s->nhits = 0;
-    if (generate(g, s, st, tx_emit, &x))
+    if (g->fast && g->farena == g->vocab.arena)
+        rc = fast_hits(g, s, st);
+    if (rc > 0)
+        s->nhits = 0, rc = generate(g, s, st, tx_emit, &x);
+    if (rc)
         return sift_fail(err, SIFT_ENOMEM, "out of memory");
     if (s->nhits > 64) {
         qsort(s->hits, s->nhits, sizeof *s->hits, cmp_u32);
@@ -535,6 +684,7 @@ static int ng_load(void *inst, const char *data, size_t size,
         goto out;
     }
     g->ndocs = docs;
+    fast_build(g);
 out:
     free(line);
     fclose(f);

@@ -302,6 +302,20 @@ else
     sed 's/^/      | /' "$T/tuned/t.ini"
 fi
 
+# -o to a device or a FIFO writes into it: nothing is renamed over it (a
+# FIFO stands for both: /dev/null itself is not put at risk here)
+mkfifo "$T/fifo"
+(timeout 60 cat "$T/fifo" >"$T/from-fifo") &
+check "-o a named pipe" 0 "" -- "$SIFT" classify -m "$M" -o "$T/fifo" \
+    "$T/train.tsv"
+wait
+if [ -p "$T/fifo" ] && [ "$(wc -l <"$T/from-fifo")" -gt 1 ] &&
+    ! ls "$T"/fifo.tmp-* >/dev/null 2>&1; then
+    pass=$((pass + 1)); echo "ok    ... the pipe is still a pipe and got the rows"
+else
+    fail=$((fail + 1)); echo "FAIL  ... the pipe was replaced or got nothing"
+fi
+
 # --- model bundles ------------------------------------------------------------------
 # A bundle runs with nothing but the plugins' .so files (the lexicon the
 # cues plugin read when training is inside the bundle), and gives the same

@@ -154,6 +154,7 @@ int main(void)
     suite_cues();
     suite_safety();
     suite_api();
+    suite_rowfmt();
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();

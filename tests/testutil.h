@@ -45,5 +45,6 @@ void suite_corpus(void);
 void suite_cues(void);
 void suite_safety(void);
 void suite_api(void);
+void suite_rowfmt(void);
 
 #endif

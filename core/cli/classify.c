@@ -2,12 +2,15 @@
  * classify.c - `sift classify`: label every sentence of files, directory
  * trees or stdin, on N threads, writing rows in input order whatever N is.
  *
- * Files are listed first (directories walked in byte order of names,
- * symlinks not followed unless asked), then worker threads take files in
- * order and render each file's rows into a memory buffer; the main thread
- * writes the buffers in input order.  Workers run at most a window of
- * files ahead of the writer, so memory stays bounded.  With -o the rows go
- * to a temporary file renamed into place only when everything succeeded.
+ * Inputs are listed first (directories walked in byte order of names,
+ * symlinks not followed unless asked).  Then every input is read as
+ * chunks of at most --chunk-bytes (chunk.c: cut at newlines with --lines,
+ * at sentence boundaries otherwise); worker threads take chunks in order
+ * and render their rows into memory, and the main thread writes the
+ * chunks in input order.  Workers run at most a ring of chunks ahead of
+ * the writer, so memory is bounded by jobs x chunk size whatever the
+ * size of the input.  With -o the rows go to a temporary file renamed
+ * into place only when everything succeeded.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -23,9 +26,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "chunk.h"
 #include "cli.h"
 #include "file.h"
 #include "html.h"
+#include "rowfmt.h"
 #include "samples.h"
 
 enum fmt { FMT_TSV, FMT_JSONL, FMT_HTML, FMT_LIBSVM };
@@ -41,23 +46,40 @@ struct opts {
     const char *only_arg;
     double min_conf;
     size_t max_bytes;
+    size_t chunk_bytes;
 };
 
+/* An input: a path to read, or a listing problem to report. */
 struct job {
     char *path;
+    char *warning;        /* why the input is skipped, or NULL */
+};
+
+/* One chunk on its way from the reader to the writer. */
+struct slot {
+    size_t job;           /* index in run.jobs */
+    struct chunk c;       /* the text, freed once rendered */
+    int first;            /* the first chunk of its input */
+    char *warning;        /* the input is skipped (c.last is set) */
     char *buf;            /* rendered rows */
     size_t len;
-    char *warning;        /* why the file was skipped, or NULL */
-    size_t sentences, bytes;
+    size_t rows;          /* sentences (or lines) in this chunk */
+    size_t row_end;       /* rows of the input up to the end of it */
     size_t *counts;       /* per label */
-    int done;
+    int based, done;      /* row_end is known; rendered */
+    struct sift_html_doc *hd; /* html: the document (one chunk each) */
 };
 
 struct run {
     const struct opts *o;
     const struct sift_pipeline *p;
     struct job *jobs;
-    size_t njobs, next, written;
+    size_t njobs, job;    /* inputs; the next one to open */
+    struct chunk_reader rd; /* the input being read, when rd.f is set */
+    char why[600];        /* chunk_open/chunk_next's reason, formatted */
+    struct slot *slots;   /* ring: chunk k lives in slots[k % nslots] */
+    size_t nslots, next, written; /* ring size, chunks taken, written */
+    int fed;              /* every input has been read */
     pthread_mutex_t mu;
     pthread_cond_t cv;
     int failed;
@@ -65,7 +87,18 @@ struct run {
     struct sift_html *html; /* the report, with --format html */
 };
 
-static const size_t WINDOW = 64;
+/* What the writer has seen so far. */
+struct tally {
+    size_t files, skipped, sentences, bytes;
+    size_t *total, *file; /* per label: everything, the current input */
+    size_t file_sentences;
+    struct timespec t0;
+};
+
+/* Default --chunk-bytes: lines, and documents (larger, so that nearly
+ * every document is segmented whole: the segmenter's hard-wrap detection
+ * looks at the whole text it is given). */
+static const size_t CHUNK_LINES = 256u << 10, CHUNK_DOCS = 1u << 20;
 
 /* ---- input listing ---- */
 
@@ -206,50 +239,21 @@ static int walk(const struct opts *o, const char *path, struct list *files,
         return warn_add(warn, path, "not a regular file");
     return list_add(files, path);
 }
-
-/* ---- one file ---- */
-
-/* Why a file is not text, or NULL.  Stray NULs and bad bytes are noise
- * in real text; a tenth of control bytes, or a third of bytes that are
- * not UTF-8, is a binary file. */
-static const char *binary_reason(const char *t, size_t n)
-{
-    size_t ctl = 0, bad = 0, look = n < 65536 ? n : 65536, i = 0;
-    if (n >= 2 && ((t[0] == '\xFF' && t[1] == '\xFE') ||
-                   (t[0] == '\xFE' && t[1] == '\xFF')))
-        return "UTF-16 text is not supported (convert with: iconv -f UTF-16 "
-               "-t UTF-8)";
-    if (n >= 4 && (!memcmp(t, "\x7F" "ELF", 4) || !memcmp(t, "PK\3\4", 4) ||
-                   !memcmp(t, "\x89PNG", 4) || !memcmp(t, "\xFF\xD8\xFF", 3) ||
-                   !memcmp(t, "\x1F\x8B", 2) || !memcmp(t, "%PDF", 4)))
-        return "binary file";
-    for (size_t k = 0; k < look; k++) {
-        unsigned char c = (unsigned char)t[k];
-        ctl += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f';
-    }
-    while (i < look) {
-        i += sift_utf8_valid(t + i, look - i);
-        if (i < look && look - i > 3) {
-            bad++;
-            i++;
-        } else {
-            break;
-        }
-    }
-    if (ctl * 10 > look || bad * 3 > look)
-        return "binary file";
-    return NULL;
-}
+/* ---- one chunk ---- */
 
 /* The sentence's feature vector in libsvm's format (1-based indices),
- * after the predicted label's index: input for svm-train/svm-predict. */
-static int put_libsvm(FILE *f, struct sift_worker *w, const char *text,
-                      size_t n, int label, struct sift_error *err)
+ * after the predicted label's index: input for svm-train/svm-predict.
+ * The vector is computed once, for both. */
+static int put_libsvm(FILE *f, struct sift_worker *w, struct slot *s,
+                      const char *text, size_t n, double *scores,
+                      struct sift_error *err)
 {
     struct sift_vector v;
-    int rc = sift_worker_vector(w, text, n, &v, err);
-    if (rc)
+    int label, rc;
+    if ((rc = sift_worker_vector(w, text, n, &v, err)) ||
+        (rc = sift_worker_predict(w, &v, &label, scores, err)))
         return rc;
+    s->counts[label]++;
     fprintf(f, "%d", label);
     for (size_t i = 0; i < v.n; i++)
         fprintf(f, " %u:%.8g", (unsigned)v.f[i].index + 1, v.f[i].value);
@@ -257,134 +261,274 @@ static int put_libsvm(FILE *f, struct sift_worker *w, const char *text,
     return 0;
 }
 
-static void put_row(FILE *f, const struct run *r, const char *path,
-                    size_t index, size_t start, size_t end, const char *text,
-                    int label, const double *scores,
-                    struct sift_html_doc *hd)
+/* "\t<index>\t<start>\t<end>\t" at b; returns the length. */
+static size_t fmt_place(char *b, size_t index, size_t start, size_t end)
 {
-    const struct sift_pipeline *p = r->p;
-    if (r->o->format == FMT_TSV) {
-        cli_tsv_path(f, path);
-        fprintf(f, "\t%zu\t%zu\t%zu\t", index, start, end);
-        cli_tsv_text(f, p->labels[label], strlen(p->labels[label]));
-        fprintf(f, "\t%.4f\t", scores[label]);
-        cli_tsv_text(f, text + start, end - start);
-        putc('\n', f);
-        return;
-    }
-    if (r->o->format == FMT_HTML) {
-        sift_html_sentence(hd, index, start, end, label, scores);
-        return;
-    }
+    size_t n = 0;
+    b[n++] = '\t';
+    n += rowfmt_size(b + n, index);
+    b[n++] = '\t';
+    n += rowfmt_size(b + n, start);
+    b[n++] = '\t';
+    n += rowfmt_size(b + n, end);
+    b[n++] = '\t';
+    return n;
+}
+
+static void put_tsv(FILE *f, const struct sift_pipeline *p, const char *path,
+                    size_t index, size_t start, size_t end, const char *s,
+                    int label, const double *scores)
+{
+    char b[4 * ROWFMT_MAX];
+    size_t n = fmt_place(b, index, start, end);
+    cli_tsv_path(f, path);
+    fwrite(b, 1, n, f);
+    cli_tsv_text(f, p->labels[label], strlen(p->labels[label]));
+    b[0] = '\t';
+    n = 1 + rowfmt_fixed4(b + 1, scores[label]);
+    b[n++] = '\t';
+    fwrite(b, 1, n, f);
+    cli_tsv_text(f, s, end - start);
+    putc('\n', f);
+}
+
+static void put_jsonl(FILE *f, const struct sift_pipeline *p,
+                      const char *path, size_t index, size_t start,
+                      size_t end, const char *s, int label,
+                      const double *scores)
+{
+    char b[ROWFMT_MAX];
     fputs("{\"path\": \"", f);
     cli_put_json(f, path, strlen(path));
-    fprintf(f,
-            "\", \"index\": %zu, \"start\": %zu, \"end\": %zu, "
-            "\"label\": \"",
-            index, start, end);
+    fputs("\", \"index\": ", f);
+    fwrite(b, 1, rowfmt_size(b, index), f);
+    fputs(", \"start\": ", f);
+    fwrite(b, 1, rowfmt_size(b, start), f);
+    fputs(", \"end\": ", f);
+    fwrite(b, 1, rowfmt_size(b, end), f);
+    fputs(", \"label\": \"", f);
     cli_put_json(f, p->labels[label], strlen(p->labels[label]));
-    fprintf(f, "\", \"confidence\": %.4f, \"scores\": {", scores[label]);
+    fputs("\", \"confidence\": ", f);
+    fwrite(b, 1, rowfmt_fixed4(b, scores[label]), f);
+    fputs(", \"scores\": {", f);
     for (size_t k = 0; k < p->nlabels; k++) {
         fputs(k ? ", \"" : "\"", f);
         cli_put_json(f, p->labels[k], strlen(p->labels[k]));
-        fprintf(f, "\": %.4f", scores[k]);
+        fputs("\": ", f);
+        fwrite(b, 1, rowfmt_fixed4(b, scores[k]), f);
     }
     fputs("}, \"text\": \"", f);
-    cli_put_json(f, text + start, end - start);
+    cli_put_json(f, s, end - start);
     fputs("\", \"model\": \"", f);
     cli_put_json(f, p->name ? p->name : "", p->name ? strlen(p->name) : 0);
     fprintf(f, "\", \"format\": %d}\n", CLI_ROWS_FORMAT);
 }
 
-static int do_file(struct run *r, struct sift_worker *w, struct job *j,
-                   double *scores)
+/* One row: sentence `index` of path, bytes [start, end) of the input,
+ * whose text is s.  (html: sift_html_sentence(), in sentence().) */
+static void put_row(FILE *f, const struct run *r, const char *path,
+                    size_t index, size_t start, size_t end, const char *s,
+                    int label, const double *scores)
+{
+    if (r->o->format == FMT_TSV)
+        put_tsv(f, r->p, path, index, start, end, s, label, scores);
+    else
+        put_jsonl(f, r->p, path, index, start, end, s, label, scores);
+}
+
+/* Classify the sentence text[a, b) of slot s and render its row, the
+ * index-th of its input. */
+static int sentence(struct run *r, struct sift_worker *w, struct slot *s,
+                    FILE *f, size_t index, size_t a, size_t b,
+                    double *scores, struct sift_error *err)
+{
+    const struct opts *o = r->o;
+    const char *t = s->c.text + a;
+    int label, rc;
+    if (o->format == FMT_LIBSVM)
+        return put_libsvm(f, w, s, t, b - a, scores, err);
+    if ((rc = sift_worker_classify(w, t, b - a, &label, scores, err)))
+        return rc;
+    s->counts[label]++;
+    if ((o->only && !o->only[label]) || scores[label] < o->min_conf)
+        return 0;
+    if (o->format == FMT_HTML)
+        sift_html_sentence(s->hd, index, a, b, label, scores);
+    else
+        put_row(f, r, r->jobs[s->job].path, index, s->c.offset + a,
+                s->c.offset + b, t, label, scores);
+    return 0;
+}
+
+/* Lines in text[0..n): newlines, plus a last line without one. */
+static size_t count_lines(const char *t, size_t n)
+{
+    size_t k = 0;
+    for (const char *p = t, *e = t + n; (p = memchr(p, '\n', e - p)); p++)
+        k++;
+    return k + (n && t[n - 1] != '\n');
+}
+
+/* The rows before slot s (chunk seq) in its input, once the chunk
+ * before it has counted its own; records s's count for the next. */
+static size_t row_base(struct run *r, struct slot *s, size_t seq)
+{
+    size_t base = 0;
+    pthread_mutex_lock(&r->mu);
+    if (!s->first) {
+        const struct slot *prev = &r->slots[(seq - 1) % r->nslots];
+        while (!prev->based && !r->failed)
+            pthread_cond_wait(&r->cv, &r->mu);
+        base = prev->row_end;
+    }
+    s->row_end = base + s->rows;
+    s->based = 1;
+    pthread_cond_broadcast(&r->cv);
+    pthread_mutex_unlock(&r->mu);
+    return base;
+}
+
+/* Every row of slot s: its lines, or the sentences sp[0..s->rows). */
+static int render(struct run *r, struct sift_worker *w, struct slot *s,
+                  FILE *f, const struct sift_span *sp, size_t base,
+                  double *scores, struct sift_error *err)
+{
+    const char *t = s->c.text;
+    size_t len = s->c.len, a = 0;
+    int rc = 0;
+    if (!r->o->lines) {
+        for (size_t k = 0; k < s->rows && !rc; k++)
+            rc = sentence(r, w, s, f, base + k + 1, sp[k].start, sp[k].end,
+                          scores, err);
+        return rc;
+    }
+    for (size_t line = base + 1; a < len && !rc; line++) {
+        const char *nl = memchr(t + a, '\n', len - a);
+        size_t b = nl ? (size_t)(nl - t) : len, e = b;
+        if (e > a && t[e - 1] == '\r')
+            e--;
+        rc = sentence(r, w, s, f, line, a, e, scores, err);
+        a = b + 1;
+    }
+    return rc;
+}
+
+static void fail_run(struct run *r, int rc, const char *path,
+                     const struct sift_error *err)
+{
+    pthread_mutex_lock(&r->mu);
+    if (!r->failed)
+        sift_fail(&r->err, rc, "%s: %s", path, err->msg);
+    r->failed = 1;
+    pthread_cond_broadcast(&r->cv);
+    pthread_mutex_unlock(&r->mu);
+}
+
+/* Segment (or count the lines of) chunk seq in slot s, then render its
+ * rows into s->buf. */
+static int do_chunk(struct run *r, struct sift_worker *w, struct slot *s,
+                    size_t seq, double *scores)
 {
     const struct opts *o = r->o;
     struct sift_error err = {0};
-    char *text = NULL;
-    size_t len, n;
-    const struct sift_span *sp;
-    FILE *f;
-    struct sift_html_doc *hd = NULL;
+    const struct sift_span *sp = NULL;
+    FILE *f = NULL;
+    size_t base;
     int rc = 0;
-    if (cli_read_file(j->path, &text, &len, o->max_bytes, &err)) {
-        const char *colon = strstr(err.msg, ": ");
-        j->warning = strdup(colon ? colon + 2 : err.msg);
-        return 0;
+    if (o->lines)
+        s->rows = count_lines(s->c.text, s->c.len);
+    else
+        rc = sift_worker_segment(w, s->c.text, s->c.len, &sp, &s->rows, &err);
+    if (!rc && !(f = open_memstream(&s->buf, &s->len)))
+        rc = sift_fail(&err, SIFT_ENOMEM, "out of memory");
+    if (rc) {
+        fail_run(r, rc, r->jobs[s->job].path, &err);
+        return rc;
     }
-    j->bytes = len;
-    const char *why = binary_reason(text, len);
-    if (why) {
-        j->warning = strdup(why);
-        free(text);
-        return 0;
-    }
-    f = open_memstream(&j->buf, &j->len);
-    if (!f) {
-        free(text);
-        return sift_fail(&r->err, SIFT_ENOMEM, "out of memory");
-    }
+    base = row_base(r, s, seq);
+    /* html reads each input whole (parse_args): one chunk, one document */
     if (o->format == FMT_HTML)
-        hd = sift_html_doc_begin(r->html, f, w, (size_t)(j - r->jobs),
-                                 j->path, text, len);
-    if (o->lines) {
-        size_t a = 0, line = 0;
-        while (a < len || (a == 0 && len == 0 && line == 0)) {
-            const char *nl = memchr(text + a, '\n', len - a);
-            size_t b = nl ? (size_t)(nl - text) : len, e = b;
-            int label;
-            if (a == len && !nl)
-                break;
-            if (e > a && text[e - 1] == '\r')
-                e--;
-            line++;
-            if ((rc = sift_worker_classify(w, text + a, e - a, &label, scores,
-                                           &err)))
-                break;
-            j->counts[label]++;
-            j->sentences++;
-            if (o->format == FMT_LIBSVM)
-                rc = put_libsvm(f, w, text + a, e - a, label, &err);
-            else if ((!o->only || o->only[label]) &&
-                     scores[label] >= o->min_conf)
-                put_row(f, r, j->path, line, a, e, text, label, scores,
-                        hd);
-            if (rc)
-                break;
-            a = b + 1;
-        }
-    } else if (!(rc = sift_worker_segment(w, text, len, &sp, &n, &err))) {
-        for (size_t k = 0; k < n; k++) {
-            int label;
-            size_t a = sp[k].start, b = sp[k].end;
-            if ((rc = sift_worker_classify(w, text + a, b - a, &label, scores,
-                                           &err)))
-                break;
-            j->counts[label]++;
-            j->sentences++;
-            if (o->format == FMT_LIBSVM)
-                rc = put_libsvm(f, w, text + a, b - a, label, &err);
-            else if ((!o->only || o->only[label]) &&
-                     scores[label] >= o->min_conf)
-                put_row(f, r, j->path, k + 1, a, b, text, label, scores,
-                        hd);
-            if (rc)
-                break;
-        }
-    }
-    if (o->format == FMT_HTML && sift_html_doc_end(hd, j->counts) && !rc)
+        s->hd = sift_html_doc_begin(r->html, f, w, s->job,
+                                    r->jobs[s->job].path, s->c.text,
+                                    s->c.len);
+    rc = render(r, w, s, f, sp, base, scores, &err);
+    if (o->format == FMT_HTML && sift_html_doc_end(s->hd, s->counts) && !rc)
         rc = sift_fail(&err, SIFT_ENOMEM, "out of memory");
     if (fclose(f) && !rc)
         rc = sift_fail(&err, SIFT_ENOMEM, "out of memory");
-    free(text);
-    if (rc) {
-        pthread_mutex_lock(&r->mu);
-        if (!r->failed)
-            sift_fail(&r->err, rc, "%s: %s", j->path, err.msg);
-        r->failed = 1;
-        pthread_mutex_unlock(&r->mu);
-    }
+    free(s->c.text);
+    s->c.text = NULL;
+    if (rc)
+        fail_run(r, rc, r->jobs[s->job].path, &err);
     return rc;
+}
+
+/* ---- the reader: chunks in input order, under r->mu ---- */
+
+static void slot_reset(struct slot *s, size_t nlabels)
+{
+    size_t *counts = s->counts;
+    memset(s, 0, sizeof *s);
+    s->counts = counts;
+    memset(counts, 0, nlabels * sizeof *counts);
+}
+
+/* Take the next chunk of input into slot s: 1 when there is one (or an
+ * input to report as skipped), 0 at the end of the inputs, -1 when out
+ * of memory. */
+static int feed(struct run *r, struct sift_worker *w, struct slot *s)
+{
+    const struct opts *o = r->o;
+    const char *why;
+    int rc = 0;
+    slot_reset(s, r->p->nlabels);
+    s->job = r->job - (r->rd.f != NULL);
+    if (!r->rd.f) {
+        if (r->job == r->njobs)
+            return 0;
+        s->first = 1;
+        why = r->jobs[r->job++].warning;
+        rc = why ? 1
+                 : chunk_open(&r->rd, r->jobs[s->job].path, o->lines,
+                              o->chunk_bytes, o->max_bytes, &why, r->why,
+                              sizeof r->why);
+    }
+    if (!rc)
+        rc = chunk_next(&r->rd, w, &s->c, &why, r->why, sizeof r->why);
+    if (rc || s->c.last)
+        chunk_close(&r->rd);
+    if (rc > 0) {
+        s->c.last = s->based = 1;
+        s->row_end = 0;
+        if (!(s->warning = strdup(why)))
+            return -1;
+    }
+    return rc < 0 ? -1 : 1;
+}
+
+/* Under r->mu: wait for room in the ring, then take the next chunk into
+ * *seq's slot.  NULL when there is nothing more to do. */
+static struct slot *take(struct run *r, struct sift_worker *w, size_t *seq)
+{
+    struct slot *s;
+    int got;
+    /* One slot stays free: chunk k's slot is not reused before chunk
+     * k + 1, written after it, has read its row_end (row_base()). */
+    while (!r->failed && !r->fed && r->next + 1 >= r->written + r->nslots)
+        pthread_cond_wait(&r->cv, &r->mu);
+    if (r->failed || r->fed)
+        return NULL;
+    s = &r->slots[r->next % r->nslots];
+    if ((got = feed(r, w, s)) <= 0) {
+        if (got < 0 && !r->failed)
+            sift_fail(&r->err, SIFT_ENOMEM, "out of memory");
+        r->failed |= got < 0;
+        r->fed = 1;
+        pthread_cond_broadcast(&r->cv);
+        return NULL;
+    }
+    *seq = r->next++;
+    return s;
 }
 
 static void *worker_main(void *arg)
@@ -393,24 +537,20 @@ static void *worker_main(void *arg)
     struct sift_error err = {0};
     struct sift_worker *w = sift_worker_new(r->p, &err);
     double *scores = malloc(r->p->nlabels * sizeof *scores);
+    struct slot *s;
+    size_t seq;
     pthread_mutex_lock(&r->mu);
     if (!w || !scores) {
         if (!r->failed)
             r->err = err;
         r->failed = 1;
     }
-    for (;;) {
-        while (!r->failed && r->next < r->njobs &&
-               r->next >= r->written + WINDOW)
-            pthread_cond_wait(&r->cv, &r->mu);
-        if (r->failed || r->next >= r->njobs)
-            break;
-        struct job *j = &r->jobs[r->next++];
+    while ((s = take(r, w, &seq))) {
         pthread_mutex_unlock(&r->mu);
-        if (!j->warning)
-            do_file(r, w, j, scores);
+        if (!s->warning)
+            do_chunk(r, w, s, seq, scores);
         pthread_mutex_lock(&r->mu);
-        j->done = 1;
+        s->done = 1;
         pthread_cond_broadcast(&r->cv);
     }
     pthread_cond_broadcast(&r->cv);
@@ -438,10 +578,21 @@ static void on_signal(int sig)
 static FILE *open_output(const char *path)
 {
     struct stat st;
-    mode_t mode =
-        stat(path, &st) == 0 ? st.st_mode & 07777 : sift_umask_mode(0666);
+    int exists = stat(path, &st) == 0;
+    mode_t mode = exists ? st.st_mode & 07777 : sift_umask_mode(0666);
     FILE *f = NULL;
     int fd = -1;
+    /* A device or FIFO (-o /dev/null, a named pipe) is written in place:
+     * renaming a file over it would replace it, and it was not ours. */
+    if (exists && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode))
+            errno = EISDIR;
+        else if ((f = fopen(path, "w")))
+            return f;
+        fprintf(stderr, "sift classify: %s: cannot write: %s\n", path,
+                strerror(errno));
+        return NULL;
+    }
     sift_tmp_sweep(path);
     if (sift_tmp_template(tmp_out, sizeof tmp_out, path)) {
         errno = ENAMETOOLONG;
@@ -504,7 +655,8 @@ static const char help[] =
     "         confidence, text; a field holding a double quote is quoted\n"
     "         (\"...\", inner quotes doubled) as pandas and csvkit read it\n"
     "  jsonl: the same fields plus every label's score, model and format\n"
-    "  html:  one self-contained page with sentences highlighted by label\n"
+    "  html:  one self-contained page to read: contents, documents with\n"
+    "         sentences highlighted by label, a list of each label\n"
     "  libsvm: each sentence's feature vector (for svm-train/svm-predict)\n"
     "\n"
     "  -c, --config INI       pipeline (default ./pipeline.ini, else the\n"
@@ -525,7 +677,16 @@ static const char help[] =
     "      --include GLOB     in directories, only files matching GLOB\n"
     "      --exclude GLOB     skip files matching GLOB\n"
     "      --follow-symlinks  follow symbolic links inside directories\n"
-    "      --max-bytes N      skip files larger than N (default 64 MiB)\n"
+    "      --max-bytes N      skip files larger than N (default 64 MiB;\n"
+    "                         from stdin or a pipe, rows before the\n"
+    "                         limit are kept)\n"
+    "      --chunk-bytes N    read inputs in pieces of about N bytes, cut\n"
+    "                         at lines or sentences (default 256 KiB\n"
+    "                         with --lines, else 1 MiB): memory is about\n"
+    "                         2 x jobs x N.  Documents longer than N may\n"
+    "                         be segmented a little differently (hard\n"
+    "                         wrapping is detected per piece); html\n"
+    "                         reads each input whole\n"
     "\n"
     "Binary, unreadable and oversized files are skipped with a warning\n"
     "each.  A progress line shows on stderr when it is a terminal and\n"
@@ -559,6 +720,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
         {"exclude", required_argument, 0, 'X'},
         {"follow-symlinks", no_argument, 0, 'Y'},
         {"max-bytes", required_argument, 0, 'B'},
+        {"chunk-bytes", required_argument, 0, 'K'},
         {"verbose", no_argument, 0, 'v'},
         {"no-header", no_argument, 0, 'H'},
         {"help", no_argument, 0, 'h'},
@@ -568,7 +730,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = cpus > 0 ? (int)cpus : 1;
     o->max_bytes = 64u << 20;
-    while ((c = cli_getopt("classify", argc, argv, "c:m:j:f:o:vh", lo)) != -1) {
+    while ((c = cli_getopt("classify", argc, argv, "c:m:j:f:o:vh", lo)) !=
+           -1) {
         switch (c) {
         case 'c': o->ini = optarg; break;
         case 'm': o->model = optarg; break;
@@ -618,6 +781,14 @@ static int parse_args(int argc, char **argv, struct opts *o)
                 return cli_usage("classify", "--max-bytes takes a positive "
                                              "number of bytes");
             break;
+        case 'K': {
+            long k;
+            if (cli_number(optarg, 1, 1L << 30, &k))
+                return cli_usage("classify", "--chunk-bytes takes 1..%ld, "
+                                             "not '%s'", 1L << 30, optarg);
+            o->chunk_bytes = (size_t)k;
+            break;
+        }
         case 'I':
             if (add_glob(&o->include, &o->ninclude, optarg) ||
                 !(o->include_hits =
@@ -636,6 +807,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
             return SIFT_EXIT_USAGE; /* cli_getopt said why */
         }
     }
+    if (o->format == FMT_HTML)
+        o->chunk_bytes = o->max_bytes; /* the report shows documents */
+    else if (!o->chunk_bytes)
+        o->chunk_bytes = o->lines ? CHUNK_LINES : CHUNK_DOCS;
     if (optind >= argc && !o->files_from)
         return cli_usage("classify", "no input: give files, directories, "
                                      "'-' or --files-from");
@@ -684,219 +859,330 @@ static void summary_line(FILE *f, const struct sift_pipeline *p,
     fputc('\n', f);
 }
 
-int cmd_classify(int argc, char **argv)
+/* ---- the writer: chunks in input order ---- */
+
+static void progress(const struct run *r, const struct tally *t)
 {
-    struct opts o = {0};
-    struct run r = {0};
-    struct list inputs = {0}, files = {0};
-    struct warnings warn = {0};
-    struct sift_pipeline *p = NULL;
-    pthread_t *th = NULL;
-    FILE *out = stdout;
-    size_t skipped = 0, unmatched = 0, sentences = 0, bytes = 0, *total = NULL;
-    int status = parse_args(argc, argv, &o), started = 0;
-    struct timespec t0, t1;
-    if (status)
-        return status < 0 ? SIFT_EXIT_OK : status;
-    p = cli_open(o.ini, o.model, 1, &r.err);
-    if (!p) {
-        status = cli_fail("classify", &r.err);
-        goto out;
-    }
-    if (o.only_arg && parse_only(&o, p)) {
-        status = SIFT_EXIT_USAGE;
-        goto out;
-    }
-    for (int i = optind; i < argc; i++) {
-        list_add(&inputs, argv[i]);
-        cli_warn_samples("classify", argv[i], p);
-    }
-    if (o.files_from && read_list(o.files_from, &inputs)) {
-        status = SIFT_EXIT_FAIL;
-        goto out;
-    }
-    for (size_t i = 0; i < inputs.n; i++) {
-        if (!strcmp(inputs.v[i], "-"))
-            list_add(&files, "-");
-        else if (walk(&o, inputs.v[i], &files, &warn, 1, 0))
-            goto nomem;
-    }
-    for (size_t i = 0; i < o.ninclude; i++)
-        if (!o.include_hits[i]) {
-            fprintf(stderr, "sift classify: --include '%s' matched no file\n",
-                    o.include[i]);
-            unmatched++;
-        }
-    /* Listing problems come first, then the files in order. */
-    r.njobs = warn.n + files.n;
-    r.jobs = calloc(r.njobs ? r.njobs : 1, sizeof *r.jobs);
-    total = calloc(p->nlabels, sizeof *total);
-    if (!r.jobs || !total)
-        goto nomem;
-    for (size_t i = 0; i < warn.n; i++) {
-        r.jobs[i].path = warn.v[i].path;
-        r.jobs[i].warning = warn.v[i].why;
-        warn.v[i].path = warn.v[i].why = NULL;
-    }
-    for (size_t i = 0; i < files.n; i++) {
-        r.jobs[warn.n + i].path = files.v[i];
-        files.v[i] = NULL;
-    }
-    for (size_t i = 0; i < r.njobs; i++)
-        if (!(r.jobs[i].counts = calloc(p->nlabels, sizeof(size_t))))
-            goto nomem;
-    if (o.out) {
-        if (!(out = open_output(o.out))) {
-            status = SIFT_EXIT_FAIL;
-            goto out;
-        }
-        signal(SIGINT, on_signal);
-        signal(SIGTERM, on_signal);
-        signal(SIGHUP, on_signal);
-    }
-    if (o.format == FMT_HTML && !(r.html = sift_html_begin(out, p, o.model,
-                                                          o.ini)))
-        goto nomem;
-    if (o.format == FMT_TSV && !o.no_header)
-        cli_tsv_header(out);
-    r.o = &o;
-    r.p = p;
-    pthread_mutex_init(&r.mu, NULL);
-    pthread_cond_init(&r.cv, NULL);
-    th = calloc((size_t)o.jobs, sizeof *th);
-    if (!th)
-        goto nomem;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    for (int i = 0; i < o.jobs; i++) {
-        if (pthread_create(&th[i], NULL, worker_main, &r))
-            break;
-        started++;
-    }
-    if (!started) {
-        fprintf(stderr, "sift classify: cannot start threads\n");
-        status = SIFT_EXIT_FAIL;
-        goto out;
-    }
-    for (size_t i = 0; i < r.njobs; i++) {
-        struct job *j = &r.jobs[i];
-        pthread_mutex_lock(&r.mu);
-        while (!j->done && !r.failed)
-            pthread_cond_wait(&r.cv, &r.mu);
-        int failed = r.failed;
-        pthread_mutex_unlock(&r.mu);
-        if (failed)
-            break;
-        if (j->warning) {
-            fprintf(stderr, "%ssift classify: skipped ",
-                    cli_progress_on() ? "\r\033[K" : "");
-            cli_put_field(stderr, j->path, strlen(j->path));
-            fprintf(stderr, ": %s\n", j->warning);
-            skipped++;
-        } else if (j->len && fwrite(j->buf, 1, j->len, out) != j->len) {
-            break;
-        }
-        sentences += j->sentences;
-        bytes += j->bytes;
-        for (size_t k = 0; k < p->nlabels; k++)
-            total[k] += j->counts[k];
-        if (o.summary && !j->warning)
-            summary_line(stderr, p, j->path, j->counts, j->sentences);
-        free(j->buf);
-        j->buf = NULL;
-        pthread_mutex_lock(&r.mu);
-        r.written = i + 1;
-        pthread_cond_broadcast(&r.cv);
-        pthread_mutex_unlock(&r.mu);
-        if (cli_progress_on()) {
-            clock_gettime(CLOCK_MONOTONIC, &t1);
-            double s = (double)(t1.tv_sec - t0.tv_sec) +
-                       (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-            double rate = s > 0 ? (double)bytes / s : 0;
-            cli_progress("%zu/%zu files, %zu sentences, %.1f MB/s, "
-                         "ETA %.0fs",
-                         i + 1, r.njobs, sentences, rate / 1e6,
-                         rate > 0 ? (double)(r.njobs - i - 1) *
-                                        ((double)bytes / (double)(i + 1)) /
+    struct timespec t1;
+    size_t done = t->files + t->skipped;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double s = (double)(t1.tv_sec - t->t0.tv_sec) +
+               (double)(t1.tv_nsec - t->t0.tv_nsec) / 1e9;
+    double rate = s > 0 ? (double)t->bytes / s : 0;
+    cli_progress("%zu/%zu files, %zu sentences, %.1f MB/s, ETA %.0fs", done,
+                 r->njobs, t->sentences, rate / 1e6,
+                 rate > 0 && done ? (double)(r->njobs - done) *
+                                        ((double)t->bytes / (double)done) /
                                         rate
                                   : 0.0);
-        }
+}
+
+/* Write slot s's rows (or its warning) and count them.  -1 on a write
+ * error. */
+static int put_slot(const struct run *r, struct slot *s, FILE *out,
+                    struct tally *t)
+{
+    const struct sift_pipeline *p = r->p;
+    const char *path = r->jobs[s->job].path;
+    if (s->first) {
+        memset(t->file, 0, p->nlabels * sizeof *t->file);
+        t->file_sentences = 0;
     }
-    pthread_mutex_lock(&r.mu);
-    if (r.written < r.njobs && !r.failed) {
-        r.failed = 1;
-        sift_fail(&r.err, SIFT_EIO, "write error: %s", strerror(errno));
+    if (s->warning) {
+        fprintf(stderr, "%ssift classify: skipped ",
+                cli_progress_on() ? "\r\033[K" : "");
+        cli_put_field(stderr, path, strlen(path));
+        fprintf(stderr, ": %s\n", s->warning);
+        t->skipped++;
+    } else if (s->len && fwrite(s->buf, 1, s->len, out) != s->len) {
+        return -1;
     }
-    pthread_cond_broadcast(&r.cv);
-    pthread_mutex_unlock(&r.mu);
-    for (int i = 0; i < started; i++)
-        pthread_join(th[i], NULL);
-    cli_progress_done();
-    if (r.failed) {
-        status = cli_fail("classify", &r.err);
-        goto out;
+    t->bytes += s->c.len;
+    t->sentences += s->rows;
+    t->file_sentences += s->rows;
+    for (size_t k = 0; k < p->nlabels; k++) {
+        t->total[k] += s->counts[k];
+        t->file[k] += s->counts[k];
     }
-    if (o.format == FMT_HTML)
-        sift_html_end(r.html, out, total, sentences);
-    if (fflush(out) || ferror(out) || (o.out && fsync(fileno(out)))) {
-        fprintf(stderr, "sift classify: %s: write error: %s\n",
-                o.out ? o.out : "stdout", strerror(errno));
+    if (s->c.last && !s->warning) {
+        t->files++;
+        if (r->o->summary)
+            summary_line(stderr, p, path, t->file, t->file_sentences);
+    }
+    free(s->buf);
+    free(s->warning);
+    s->buf = s->warning = NULL;
+    if (s->c.last && cli_progress_on())
+        progress(r, t);
+    return 0;
+}
+
+/* Write every chunk in order as the workers finish them.  -1 when the
+ * run failed (r->err says why). */
+static int write_all(struct run *r, FILE *out, struct tally *t)
+{
+    for (size_t seq = 0;; seq++) {
+        struct slot *s = &r->slots[seq % r->nslots];
+        int stop, rc, e;
+        pthread_mutex_lock(&r->mu);
+        while (!r->failed && !(seq < r->next && s->done) &&
+               !(r->fed && seq >= r->next))
+            pthread_cond_wait(&r->cv, &r->mu);
+        stop = r->failed || seq >= r->next;
+        pthread_mutex_unlock(&r->mu);
+        if (stop)
+            return r->failed ? -1 : 0;
+        rc = put_slot(r, s, out, t);
+        e = errno;
+        pthread_mutex_lock(&r->mu);
+        if (rc && !r->failed)
+            sift_fail(&r->err, SIFT_EIO, "write error: %s", strerror(e));
+        r->failed |= rc != 0;
+        r->written = seq + 1;
+        pthread_cond_broadcast(&r->cv);
+        pthread_mutex_unlock(&r->mu);
+        if (rc)
+            return -1;
+    }
+}
+
+/* ---- the command ---- */
+
+/* The inputs as jobs: listing problems first, then the files in order.
+ * Returns an exit status, or -1 to go on. */
+static int list_inputs(struct opts *o, int argc, char **argv, struct run *r)
+{
+    struct list inputs = {0}, files = {0};
+    struct warnings warn = {0};
+    int status = -1;
+    for (int i = optind; i < argc; i++) {
+        if (list_add(&inputs, argv[i]))
+            goto nomem;
+        cli_warn_samples("classify", argv[i], r->p);
+    }
+    if (o->files_from && read_list(o->files_from, &inputs)) {
         status = SIFT_EXIT_FAIL;
         goto out;
     }
-    if (o.out) {
-        fclose(out);
-        out = stdout;
-        if (rename(tmp_out, o.out)) {
-            fprintf(stderr, "sift classify: %s: %s\n", o.out,
-                    strerror(errno));
-            status = SIFT_EXIT_FAIL;
-            goto out;
-        }
-        tmp_out[0] = '\0';
+    for (size_t i = 0; i < inputs.n; i++)
+        if (!strcmp(inputs.v[i], "-") ? list_add(&files, "-")
+                                       : walk(o, inputs.v[i], &files, &warn,
+                                              1, 0))
+            goto nomem;
+    if (!(r->jobs = calloc(warn.n + files.n + 1, sizeof *r->jobs)))
+        goto nomem;
+    r->njobs = warn.n + files.n;
+    for (size_t i = 0; i < warn.n; i++) {
+        r->jobs[i].path = warn.v[i].path;
+        r->jobs[i].warning = warn.v[i].why;
     }
-    if (o.summary)
-        summary_line(stderr, p, "total", total, sentences);
-    if (skipped || o.summary)
-        fprintf(stderr, "sift classify: %zu files, %zu sentences, %zu "
-                        "skipped\n",
-                r.njobs - skipped, sentences, skipped);
-    status = skipped || unmatched ? SIFT_EXIT_PARTIAL : SIFT_EXIT_OK;
+    for (size_t i = 0; i < files.n; i++)
+        r->jobs[warn.n + i].path = files.v[i];
+    warn.n = files.n = 0;
     goto out;
 nomem:
     fprintf(stderr, "sift classify: out of memory\n");
     status = SIFT_EXIT_FAIL;
 out:
+    for (size_t i = 0; i < warn.n; i++) {
+        free(warn.v[i].path);
+        free(warn.v[i].why);
+    }
+    for (size_t i = 0; i < files.n; i++)
+        free(files.v[i]);
+    for (size_t i = 0; i < inputs.n; i++)
+        free(inputs.v[i]);
+    free(warn.v);
+    free(files.v);
+    free(inputs.v);
+    return status;
+}
+
+/* --include patterns that let no file through, each said on stderr. */
+static size_t unmatched_includes(const struct opts *o)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < o->ninclude; i++)
+        if (!o->include_hits[i]) {
+            fprintf(stderr, "sift classify: --include '%s' matched no file\n",
+                    o->include[i]);
+            n++;
+        }
+    return n;
+}
+
+/* The ring of chunks and the writer's counters. */
+static int alloc_run(struct run *r, struct tally *t)
+{
+    size_t nl = r->p->nlabels;
+    r->nslots = 2 * (size_t)r->o->jobs + 2;
+    r->slots = calloc(r->nslots, sizeof *r->slots);
+    t->total = calloc(nl, sizeof *t->total);
+    t->file = calloc(nl, sizeof *t->file);
+    if (!r->slots || !t->total || !t->file)
+        return -1;
+    for (size_t i = 0; i < r->nslots; i++)
+        if (!(r->slots[i].counts = calloc(nl, sizeof(size_t))))
+            return -1;
+    return 0;
+}
+
+static void free_run(struct run *r, struct tally *t)
+{
+    for (size_t i = 0; i < r->njobs; i++) {
+        free(r->jobs[i].path);
+        free(r->jobs[i].warning);
+    }
+    for (size_t i = 0; r->slots && i < r->nslots; i++) {
+        free(r->slots[i].c.text);
+        free(r->slots[i].buf);
+        free(r->slots[i].warning);
+        free(r->slots[i].counts);
+    }
+    chunk_close(&r->rd);
+    sift_html_free(r->html);
+    free(r->jobs);
+    free(r->slots);
+    free(t->total);
+    free(t->file);
+}
+
+/* Start o->jobs workers, write every chunk, join the workers.  -1 when
+ * the run failed (r->err says why), -2 when no thread started. */
+static int run_workers(struct run *r, FILE *out, struct tally *t)
+{
+    pthread_t *th = calloc((size_t)r->o->jobs, sizeof *th);
+    int started = 0, rc;
+    if (!th)
+        return sift_fail(&r->err, SIFT_ENOMEM, "out of memory"), -1;
+    clock_gettime(CLOCK_MONOTONIC, &t->t0);
+    for (int i = 0; i < r->o->jobs; i++) {
+        if (pthread_create(&th[i], NULL, worker_main, r))
+            break;
+        started++;
+    }
+    if (!started) {
+        free(th);
+        return -2;
+    }
+    rc = write_all(r, out, t);
+    pthread_mutex_lock(&r->mu);
+    r->failed |= rc != 0;
+    pthread_cond_broadcast(&r->cv);
+    pthread_mutex_unlock(&r->mu);
+    for (int i = 0; i < started; i++)
+        pthread_join(th[i], NULL);
+    free(th);
+    cli_progress_done();
+    return r->failed ? -1 : 0;
+}
+
+/* Flush the rows and, with -o, rename the temporary into place (a
+ * device or FIFO was written in place: there is no temporary). */
+static int finish_output(const struct opts *o, FILE **out)
+{
+    int bad = fflush(*out) || ferror(*out) ||
+              (tmp_out[0] && fsync(fileno(*out)));
+    if (o->out && *out != stdout) {
+        bad |= fclose(*out) != 0;
+        *out = stdout;
+    }
+    if (bad) {
+        fprintf(stderr, "sift classify: %s: write error: %s\n",
+                o->out ? o->out : "stdout", strerror(errno));
+        return SIFT_EXIT_FAIL;
+    }
+    if (!o->out || !tmp_out[0])
+        return 0;
+    if (rename(tmp_out, o->out)) {
+        fprintf(stderr, "sift classify: %s: %s\n", o->out, strerror(errno));
+        return SIFT_EXIT_FAIL;
+    }
+    tmp_out[0] = '\0';
+    return 0;
+}
+
+/* Open -o's temporary (or take stdout), with signals that remove it. */
+static FILE *start_output(const struct opts *o)
+{
+    FILE *out = stdout;
+    if (o->out) {
+        if (!(out = open_output(o->out)))
+            return NULL;
+        signal(SIGINT, on_signal);
+        signal(SIGTERM, on_signal);
+        signal(SIGHUP, on_signal);
+    }
+    return out;
+}
+
+/* Run the classification proper; returns the exit status. */
+static int classify(struct run *r, struct tally *t, FILE **out,
+                    size_t unmatched)
+{
+    const struct opts *o = r->o;
+    int rc;
+    if (alloc_run(r, t)) {
+        fprintf(stderr, "sift classify: out of memory\n");
+        return SIFT_EXIT_FAIL;
+    }
+    if (!(*out = start_output(o)))
+        return SIFT_EXIT_FAIL;
+    if (o->format == FMT_HTML &&
+        !(r->html = sift_html_begin(*out, r->p, o->model, o->ini))) {
+        fprintf(stderr, "sift classify: out of memory\n");
+        return SIFT_EXIT_FAIL;
+    }
+    if (o->format == FMT_TSV && !o->no_header)
+        cli_tsv_header(*out);
+    pthread_mutex_init(&r->mu, NULL);
+    pthread_cond_init(&r->cv, NULL);
+    rc = run_workers(r, *out, t);
+    pthread_mutex_destroy(&r->mu);
+    pthread_cond_destroy(&r->cv);
+    if (rc == -2) {
+        fprintf(stderr, "sift classify: cannot start threads\n");
+        return SIFT_EXIT_FAIL;
+    }
+    if (rc)
+        return cli_fail("classify", &r->err);
+    if (o->format == FMT_HTML)
+        sift_html_end(r->html, *out, t->total, t->sentences);
+    if ((rc = finish_output(o, out)))
+        return rc;
+    if (o->summary)
+        summary_line(stderr, r->p, "total", t->total, t->sentences);
+    if (t->skipped || o->summary)
+        fprintf(stderr, "sift classify: %zu files, %zu sentences, %zu "
+                        "skipped\n",
+                r->njobs - t->skipped, t->sentences, t->skipped);
+    return t->skipped || unmatched ? SIFT_EXIT_PARTIAL : SIFT_EXIT_OK;
+}
+
+int cmd_classify(int argc, char **argv)
+{
+    struct opts o = {0};
+    struct run r = {0};
+    struct tally t = {0};
+    struct sift_pipeline *p = NULL;
+    FILE *out = NULL;
+    int status = parse_args(argc, argv, &o);
+    if (status)
+        return status < 0 ? SIFT_EXIT_OK : status;
+    r.o = &o;
+    if (!(r.p = p = cli_open(o.ini, o.model, 1, &r.err)))
+        status = cli_fail("classify", &r.err);
+    else if (o.only_arg && parse_only(&o, p))
+        status = SIFT_EXIT_USAGE;
+    else if ((status = list_inputs(&o, argc, argv, &r)) < 0)
+        status = classify(&r, &t, &out, unmatched_includes(&o));
     if (out && out != stdout)
         fclose(out);
     if (tmp_out[0]) {
         unlink(tmp_out);
         tmp_out[0] = '\0';
     }
-    if (th && started) {
-        pthread_mutex_destroy(&r.mu);
-        pthread_cond_destroy(&r.cv);
-    }
-    free(th);
-    sift_html_free(r.html);
-    for (size_t i = 0; i < r.njobs; i++) {
-        free(r.jobs[i].path);
-        free(r.jobs[i].buf);
-        free(r.jobs[i].warning);
-        free(r.jobs[i].counts);
-    }
-    free(r.jobs);
-    for (size_t i = 0; i < inputs.n; i++)
-        free(inputs.v[i]);
-    free(inputs.v);
-    for (size_t i = 0; i < files.n; i++)
-        free(files.v[i]);
-    free(files.v);
-    for (size_t i = 0; i < warn.n; i++) {
-        free(warn.v[i].path);
-        free(warn.v[i].why);
-    }
-    free(warn.v);
-    free(total);
+    free_run(&r, &t);
     free(o.only);
     free(o.include);
     free(o.include_hits);
