@@ -306,6 +306,16 @@ void cli_print_counts(FILE *f, const struct sift_samples *ss, const size_t *idx,
     free(c);
 }
 
+int cli_runner_up(const struct sift_pipeline *p, int label,
+                  const double *scores)
+{
+    int r = -1;
+    for (size_t k = 0; k < p->nlabels; k++)
+        if ((int)k != label && (r < 0 || scores[k] > scores[r]))
+            r = (int)k;
+    return r;
+}
+
 /* The long option arg ("--name" or "--name=value") names, or NULL; *amb
  * is set when it abbreviates more than one. */
 static const struct option *long_match(const char *arg,

@@ -120,6 +120,11 @@ int cli_looks_like_samples(const char *text, size_t len,
 void cli_warn_samples(const char *cmd, const char *path,
                       const struct sift_pipeline *p);
 
+/* Index of the best-scoring of p's labels other than label (scores
+ * holds one per label), or -1 when there is no other. */
+int cli_runner_up(const struct sift_pipeline *p, int label,
+                  const double *scores);
+
 struct sift_samples;
 
 /* Read sample files, labels fixed to p's declared labels (if any); bad

@@ -162,16 +162,6 @@ static int contrast(struct sift_pipeline *p, void *scratch,
     return rc;
 }
 
-static int runner_up(const struct sift_pipeline *p, int label,
-                     const double *scores)
-{
-    int r = -1;
-    for (size_t k = 0; k < p->nlabels; k++)
-        if ((int)k != label && (r < 0 || scores[k] > scores[r]))
-            r = (int)k;
-    return r;
-}
-
 static void put_bias(const struct sift_pipeline *p, int label, int other)
 {
     struct sift_error e = {0};
@@ -196,7 +186,7 @@ static int explain_one(struct sift_pipeline *p, struct sift_worker *w,
         (rc = sift_worker_vector(w, text, len, &v, err)))
         return rc;
     const struct sift_token *t = sift_worker_tokens(w, &nt);
-    int other = runner_up(p, label, scores);
+    int other = cli_runner_up(p, label, scores);
     c = malloc((v.n ? v.n : 1) * sizeof *c);
     cv = malloc((v.n ? v.n : 1) * sizeof *cv);
     push = malloc((nt ? nt : 1) * sizeof *push);
