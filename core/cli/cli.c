@@ -18,6 +18,7 @@
 
 #include "bundle.h"
 #include "config.h"
+#include "crossval.h"
 #include "samples.h"
 #include "util.h"
 
@@ -110,6 +111,29 @@ int cli_number(const char *s, long min, long max, long *out)
     if (errno || end == s || *end || v < min || v > max)
         return -1;
     *out = v;
+    return 0;
+}
+
+int cli_folds(const char *cmd, const char *opt, const char *arg, long *out)
+{
+    if (cli_number(arg, 2, 100, out))
+        return cli_usage(cmd, "%s takes 2..100 folds", opt);
+    return 0;
+}
+
+int cli_group(const char *cmd, const char *arg, int *out)
+{
+    if ((*out = sift_group_parse(arg)) < 0)
+        return cli_usage(cmd, "--group takes none, doc, topic or source");
+    return 0;
+}
+
+int cli_seed(const char *cmd, const char *arg, unsigned *out)
+{
+    long v;
+    if (cli_number(arg, 0, 4294967295L, &v))
+        return cli_usage(cmd, "--seed takes a number in 0..4294967295");
+    *out = (unsigned)v;
     return 0;
 }
 
@@ -280,6 +304,16 @@ void cli_print_counts(FILE *f, const struct sift_samples *ss, const size_t *idx,
         fprintf(f, "%s%s %zu", l ? ", " : "", ss->labels[l], c[l]);
     fprintf(f, ")");
     free(c);
+}
+
+int cli_runner_up(const struct sift_pipeline *p, int label,
+                  const double *scores)
+{
+    int r = -1;
+    for (size_t k = 0; k < p->nlabels; k++)
+        if ((int)k != label && (r < 0 || scores[k] > scores[r]))
+            r = (int)k;
+    return r;
 }
 
 /* The long option arg ("--name" or "--name=value") names, or NULL; *amb

@@ -83,6 +83,14 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
  * it is not one (junk, overflow, out of range). */
 int cli_number(const char *s, long min, long max, long *out);
 
+/* The options eval, train and tune share.  Each parses arg into *out,
+ * or prints the usage message for cmd and returns SIFT_EXIT_USAGE.
+ * cli_folds: 2..100 folds, opt naming the option ("--cv", "-k");
+ * cli_group: none, doc, topic or source; cli_seed: 0..4294967295. */
+int cli_folds(const char *cmd, const char *opt, const char *arg, long *out);
+int cli_group(const char *cmd, const char *arg, int *out);
+int cli_seed(const char *cmd, const char *arg, unsigned *out);
+
 /* Progress line on stderr when it is a terminal ("\r..." updates). */
 int cli_progress_on(void);
 void cli_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -111,6 +119,11 @@ int cli_looks_like_samples(const char *text, size_t len,
  * suggesting 'sift eval'. */
 void cli_warn_samples(const char *cmd, const char *path,
                       const struct sift_pipeline *p);
+
+/* Index of the best-scoring of p's labels other than label (scores
+ * holds one per label), or -1 when there is no other. */
+int cli_runner_up(const struct sift_pipeline *p, int label,
+                  const double *scores);
 
 struct sift_samples;
 

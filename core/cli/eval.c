@@ -80,7 +80,15 @@ static void print_errors(const struct sift_samples *ss, const int *pred,
     free(v);
 }
 
-int cmd_eval(int argc, char **argv)
+struct eval_opts {
+    const char *ini, *model;
+    int json, errors, skip_bad, group;
+    long folds; /* 0: score the model, no cross-validation */
+    unsigned seed;
+};
+
+/* 0 to go on, -1 after --help, else the exit status (the message said). */
+static int parse_eval(int argc, char **argv, struct eval_opts *o)
 {
     static const struct option lo[] = {
         {"model", required_argument, 0, 'm'},
@@ -93,60 +101,110 @@ int cmd_eval(int argc, char **argv)
         {"skip-bad", no_argument, 0, 'S'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
-    const char *ini = NULL, *model = NULL;
-    int c, json = 0, errors = 0, skip_bad = 0, group = SIFT_GROUP_TOPIC;
-    int status = SIFT_EXIT_FAIL, *pred = NULL;
-    long folds = 0, seedv;
-    unsigned seed = 1;
-    char *end;
-    double *scores = NULL;
-    struct sift_error err = {0};
-    struct sift_pipeline *p = NULL;
-    struct sift_config *cfg = NULL;
-    struct sift_worker *w = NULL;
-    struct sift_samples ss = {0};
-    struct sift_metrics m = {0};
+    int c;
     while ((c = cli_getopt("eval", argc, argv, "m:c:h", lo)) != -1) {
         switch (c) {
-        case 'm': model = optarg; break;
-        case 'c': ini = optarg; break;
-        case 'J': json = 1; break;
-        case 'E': errors = 1; break;
-        case 'S': skip_bad = 1; break;
+        case 'm': o->model = optarg; break;
+        case 'c': o->ini = optarg; break;
+        case 'J': o->json = 1; break;
+        case 'E': o->errors = 1; break;
+        case 'S': o->skip_bad = 1; break;
         case 'R':
-            if (cli_number(optarg, 0, 4294967295L, &seedv))
-                return cli_usage("eval", "--seed takes a number in "
-                                         "0..4294967295");
-            seed = (unsigned)seedv;
+            if (cli_seed("eval", optarg, &o->seed))
+                return SIFT_EXIT_USAGE;
             break;
         case 'K':
-            folds = strtol(optarg, &end, 10);
-            if (*end || folds < 2 || folds > 100)
-                return cli_usage("eval", "--cv takes 2..100 folds");
+            if (cli_folds("eval", "--cv", optarg, &o->folds))
+                return SIFT_EXIT_USAGE;
             break;
         case 'G':
-            if ((group = sift_group_parse(optarg)) < 0)
-                return cli_usage("eval", "--group takes none, doc, topic "
-                                         "or source");
+            if (cli_group("eval", optarg, &o->group))
+                return SIFT_EXIT_USAGE;
             break;
-        case 'h': fputs(eval_help, stdout); return SIFT_EXIT_OK;
+        case 'h': fputs(eval_help, stdout); return -1;
         default: return SIFT_EXIT_USAGE; /* cli_getopt said why */
         }
     }
     if (optind >= argc)
         return cli_usage("eval", "no sample files");
-    if (folds && model)
+    if (o->folds && o->model)
         return cli_usage("eval", "--cv trains its own models: use -c, not "
                                  "-m");
-    if (folds) {
-        cfg = sift_config_load(ini ? ini : cli_default_ini(), &err);
-        if (!cfg || !(p = sift_pipeline_new(cfg, &err)))
-            goto fail;
-    } else if (!(p = cli_open(ini, model, 1, &err))) {
-        goto fail;
+    return 0;
+}
+
+/* With --cv, the ini's pipeline untrained (each fold trains its own), its
+ * config in *cfg; else the trained model, as cli_open finds it. */
+static struct sift_pipeline *open_eval(const struct eval_opts *o,
+                                       struct sift_config **cfg,
+                                       struct sift_error *err)
+{
+    if (!o->folds)
+        return cli_open(o->ini, o->model, 1, err);
+    *cfg = sift_config_load(o->ini ? o->ini : cli_default_ini(), err);
+    return *cfg ? sift_pipeline_new(*cfg, err) : NULL;
+}
+
+/* Label every sample with the trained model p: pred[i], and m. */
+static int predict_all(const struct sift_pipeline *p,
+                       const struct sift_samples *ss, int *pred,
+                       double *scores, struct sift_metrics *m,
+                       struct sift_error *err)
+{
+    struct sift_worker *w = sift_worker_new(p, err);
+    if (!w)
+        return -1;
+    for (size_t i = 0; i < ss->n; i++) {
+        int label;
+        if (sift_worker_classify(w, ss->s[i].text, ss->s[i].len, &label,
+                                 scores, err)) {
+            sift_worker_free(w);
+            return -1;
+        }
+        /* sample labels are the model's labels, same order */
+        pred[i] = label;
+        sift_metrics_add(m, ss->s[i].label, label);
+        if (cli_progress_on() && i % 500 == 0)
+            cli_progress("%zu/%zu", i, ss->n);
     }
-    if (cli_load_samples(&ss, p, argv + optind, argc - optind, skip_bad,
-                         &err))
+    cli_progress_done();
+    sift_worker_free(w);
+    return 0;
+}
+
+/* The figures on stdout (a JSON object, or what was scored and the
+ * table); then with --errors the misclassified samples, on stderr
+ * beside JSON so that stdout stays one object. */
+static void print_eval(const struct eval_opts *o,
+                       const struct sift_samples *ss,
+                       const struct sift_metrics *m, const int *pred)
+{
+    if (o->json) {
+        sift_metrics_json(m, ss->labels, stdout);
+        putchar('\n');
+    } else {
+        if (o->folds)
+            printf("%ld-fold cross-validation, %s groups, ", o->folds,
+                   sift_group_name(o->group));
+        cli_print_counts(stdout, ss, NULL, ss->n);
+        printf("\n\n");
+        sift_metrics_print(m, ss->labels, stdout);
+    }
+    if (o->errors)
+        print_errors(ss, pred, o->json ? stderr : stdout);
+}
+
+static int run_eval(const struct eval_opts *o, char **paths, int npaths)
+{
+    struct sift_error err = {0};
+    struct sift_config *cfg = NULL;
+    struct sift_pipeline *p;
+    struct sift_samples ss = {0};
+    struct sift_metrics m = {0};
+    int *pred = NULL, status;
+    double *scores = NULL;
+    if (!(p = open_eval(o, &cfg, &err)) ||
+        cli_load_samples(&ss, p, paths, npaths, o->skip_bad, &err))
         goto fail;
     if (ss.n == 0) {
         sift_fail(&err, SIFT_EINVAL, "no samples read");
@@ -159,41 +217,13 @@ int cmd_eval(int argc, char **argv)
         sift_fail(&err, SIFT_ENOMEM, "out of memory");
         goto fail;
     }
-    if (folds) {
-        if (sift_samples_check(&ss, &err) ||
-            sift_crossval(cfg, &ss, (size_t)folds, group, seed, &m, pred,
-                          NULL, &err))
-            goto fail;
-    } else {
-        if (!(w = sift_worker_new(p, &err)))
-            goto fail;
-        for (size_t i = 0; i < ss.n; i++) {
-            int label;
-            if (sift_worker_classify(w, ss.s[i].text, ss.s[i].len, &label,
-                                     scores, &err))
-                goto fail;
-            /* sample labels are the model's labels, same order */
-            pred[i] = label;
-            sift_metrics_add(&m, ss.s[i].label, label);
-            if (cli_progress_on() && i % 500 == 0)
-                cli_progress("%zu/%zu", i, ss.n);
-        }
-        cli_progress_done();
-    }
+    if (o->folds ? (sift_samples_check(&ss, &err) ||
+                    sift_crossval(cfg, &ss, (size_t)o->folds, o->group,
+                                  o->seed, &m, pred, NULL, &err))
+                 : predict_all(p, &ss, pred, scores, &m, &err))
+        goto fail;
     sift_metrics_finish(&m);
-    if (json) {
-        sift_metrics_json(&m, ss.labels, stdout);
-        putchar('\n');
-    } else {
-        if (folds)
-            printf("%ld-fold cross-validation, %s groups, ", folds,
-                   sift_group_name(group));
-        cli_print_counts(stdout, &ss, NULL, ss.n);
-        printf("\n\n");
-        sift_metrics_print(&m, ss.labels, stdout);
-    }
-    if (errors)
-        print_errors(&ss, pred, json ? stderr : stdout);
+    print_eval(o, &ss, &m, pred);
     status = SIFT_EXIT_OK;
     goto done;
 fail:
@@ -203,9 +233,17 @@ done:
     sift_metrics_release(&m);
     free(pred);
     free(scores);
-    sift_worker_free(w);
     sift_samples_release(&ss);
     sift_pipeline_free(p);
     sift_config_free(cfg);
     return status;
+}
+
+int cmd_eval(int argc, char **argv)
+{
+    struct eval_opts o = {.group = SIFT_GROUP_TOPIC, .seed = 1};
+    int status = parse_eval(argc, argv, &o);
+    if (status)
+        return status < 0 ? SIFT_EXIT_OK : status;
+    return run_eval(&o, argv + optind, argc - optind);
 }

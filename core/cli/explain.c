@@ -162,16 +162,6 @@ static int contrast(struct sift_pipeline *p, void *scratch,
     return rc;
 }
 
-static int runner_up(const struct sift_pipeline *p, int label,
-                     const double *scores)
-{
-    int r = -1;
-    for (size_t k = 0; k < p->nlabels; k++)
-        if ((int)k != label && (r < 0 || scores[k] > scores[r]))
-            r = (int)k;
-    return r;
-}
-
 static void put_bias(const struct sift_pipeline *p, int label, int other)
 {
     struct sift_error e = {0};
@@ -196,7 +186,7 @@ static int explain_one(struct sift_pipeline *p, struct sift_worker *w,
         (rc = sift_worker_vector(w, text, len, &v, err)))
         return rc;
     const struct sift_token *t = sift_worker_tokens(w, &nt);
-    int other = runner_up(p, label, scores);
+    int other = cli_runner_up(p, label, scores);
     c = malloc((v.n ? v.n : 1) * sizeof *c);
     cv = malloc((v.n ? v.n : 1) * sizeof *cv);
     push = malloc((nt ? nt : 1) * sizeof *push);
@@ -269,7 +259,26 @@ static int explain_stdin(struct sift_pipeline *p, struct sift_worker *w,
     return rc;
 }
 
-int cmd_explain(int argc, char **argv)
+static const char explain_help[] =
+    "usage: sift explain [-m DIR | -c INI] [-n N] [SENTENCE...]\n\n"
+    "Classify each SENTENCE argument (or stdin, split into sentences) and "
+    "show\nthe label, the runner-up label, every label's score, the "
+    "sentence with\nthe words that pushed it marked (in colour on a "
+    "terminal, else [+word]\ntowards the label, [-word] towards the "
+    "runner-up), and the N features\n(default 12) and the bias that weigh "
+    "most for the label against the\nrunner-up: each contribution(label) - "
+    "contribution(runner-up).\n\n"
+    "  -m, --model DIR    model bundle\n"
+    "  -c, --config INI   pipeline (default pipeline.ini)\n"
+    "  -n, --top N        features to show\n";
+
+struct explain_opts {
+    const char *ini, *model;
+    long top; /* features to show */
+};
+
+/* 0 to go on, -1 after --help, else the exit status (the message said). */
+static int parse_explain(int argc, char **argv, struct explain_opts *o)
 {
     static const struct option lo[] = {
         {"model", required_argument, 0, 'm'},
@@ -277,44 +286,33 @@ int cmd_explain(int argc, char **argv)
         {"top", required_argument, 0, 'n'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
-    const char *ini = NULL, *model = NULL;
-    long top = 12;
-    int c, status = SIFT_EXIT_OK;
+    int c;
     char *end;
+    while ((c = cli_getopt("explain", argc, argv, "m:c:n:h", lo)) != -1) {
+        switch (c) {
+        case 'm': o->model = optarg; break;
+        case 'c': o->ini = optarg; break;
+        case 'n':
+            o->top = strtol(optarg, &end, 10);
+            if (*end || o->top < 1)
+                return cli_usage("explain", "--top takes a positive number");
+            break;
+        case 'h': fputs(explain_help, stdout); return -1;
+        default: return SIFT_EXIT_USAGE; /* cli_getopt said why */
+        }
+    }
+    return 0;
+}
+
+/* Explain each sentence given, or with none, stdin's. */
+static int run_explain(const struct explain_opts *o, char **sentences, int n)
+{
     struct sift_error err = {0};
-    struct sift_pipeline *p;
+    struct sift_pipeline *p = cli_open(o->ini, o->model, 1, &err);
     struct sift_worker *w;
     void *scratch;
     double *scores;
-    while ((c = cli_getopt("explain", argc, argv, "m:c:n:h", lo)) != -1) {
-        switch (c) {
-        case 'm': model = optarg; break;
-        case 'c': ini = optarg; break;
-        case 'n':
-            top = strtol(optarg, &end, 10);
-            if (*end || top < 1)
-                return cli_usage("explain", "--top takes a positive number");
-            break;
-        case 'h':
-            printf("usage: sift explain [-m DIR | -c INI] [-n N] "
-                   "[SENTENCE...]\n\n"
-                   "Classify each SENTENCE argument (or stdin, split into "
-                   "sentences) and show\nthe label, the runner-up label, "
-                   "every label's score, the sentence with\nthe words that "
-                   "pushed it marked (in colour on a terminal, else [+word]\n"
-                   "towards the label, [-word] towards the runner-up), and "
-                   "the N features\n(default 12) and the bias that weigh "
-                   "most for the label against the\nrunner-up: each "
-                   "contribution(label) - contribution(runner-up).\n\n"
-                   "  -m, --model DIR    model bundle\n"
-                   "  -c, --config INI   pipeline (default pipeline.ini)\n"
-                   "  -n, --top N        features to show\n");
-            return SIFT_EXIT_OK;
-        default:
-            return SIFT_EXIT_USAGE; /* cli_getopt said why */
-        }
-    }
-    p = cli_open(ini, model, 1, &err);
+    int status = SIFT_EXIT_OK;
     if (!p)
         return cli_fail("explain", &err);
     w = sift_worker_new(p, &err);
@@ -324,12 +322,12 @@ int cmd_explain(int argc, char **argv)
         status = cli_fail("explain", &err);
         goto out;
     }
-    if (optind < argc) {
-        for (int i = optind; i < argc && !status; i++)
-            if (explain_one(p, w, scratch, argv[i], strlen(argv[i]),
-                            (size_t)top, scores, &err))
+    if (n > 0) {
+        for (int i = 0; i < n && !status; i++)
+            if (explain_one(p, w, scratch, sentences[i], strlen(sentences[i]),
+                            (size_t)o->top, scores, &err))
                 status = cli_fail("explain", &err);
-    } else if (explain_stdin(p, w, scratch, (size_t)top, scores, &err)) {
+    } else if (explain_stdin(p, w, scratch, (size_t)o->top, scores, &err)) {
         status = cli_fail("explain", &err);
     }
 out:
@@ -339,4 +337,13 @@ out:
     sift_worker_free(w);
     sift_pipeline_free(p);
     return status;
+}
+
+int cmd_explain(int argc, char **argv)
+{
+    struct explain_opts o = {NULL, NULL, 12};
+    int status = parse_explain(argc, argv, &o);
+    if (status)
+        return status < 0 ? SIFT_EXIT_OK : status;
+    return run_explain(&o, argv + optind, argc - optind);
 }

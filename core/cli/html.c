@@ -302,17 +302,6 @@ static void put_feature(FILE *f, const char *name)
     fputs(" cue</i>", f);
 }
 
-/* Index of the best label other than `label`, or -1. */
-static int runner_up(const struct sift_pipeline *p, int label,
-                     const double *scores)
-{
-    int r = -1;
-    for (size_t k = 0; k < p->nlabels; k++)
-        if ((int)k != label && (r < 0 || scores[k] > scores[r]))
-            r = (int)k;
-    return r;
-}
-
 static void put_features(FILE *f, const struct sift_pipeline *p,
                          const struct top *top, size_t n, const char *sep)
 {
@@ -335,7 +324,7 @@ static void put_badge(struct sift_html_doc *d, size_t index, size_t start,
     size_t nw, nc;
     int why = top_features(d, d->text + start, end - start, label, words,
                            &nw, cues, &nc);
-    int r = runner_up(p, label, scores);
+    int r = cli_runner_up(p, label, scores);
     if (why)
         fprintf(b, "<label class=\"b k%d\" for=\"w%zus%zu\" title=\"why? "
                    "(click)\">", label, d->seq, index);
@@ -371,7 +360,7 @@ void sift_html_sentence(struct sift_html_doc *d, size_t index, size_t start,
     const struct sift_pipeline *p = d->h->p;
     FILE *b = d->body;
     enum block k = block_for(d, start, end);
-    int r = runner_up(p, label, scores);
+    int r = cli_runner_up(p, label, scores);
     if (k != NONE)
         open_block(d, k, start, end);
     else

@@ -7,19 +7,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "bundle.h"
 #include "cli.h"
 #include "crossval.h"
 #include "samples.h"
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
 
 static void phase(const char *name)
 {
@@ -96,7 +88,16 @@ static const char train_help[] =
     "      --fraction F    train on a seeded fraction F of the articles\n"
     "      --seed N        seed for --cv and --fraction (default 1)\n";
 
-int cmd_train(int argc, char **argv)
+struct train_opts {
+    const char *ini, *out;
+    int skip_bad, group;
+    long folds; /* 0: no cross-validation */
+    double frac;
+    unsigned seed;
+};
+
+/* 0 to go on, -1 after --help, else the exit status (the message said). */
+static int parse_train(int argc, char **argv, struct train_opts *o)
 {
     static const struct option lo[] = {
         {"config", required_argument, 0, 'c'},
@@ -108,109 +109,125 @@ int cmd_train(int argc, char **argv)
         {"seed", required_argument, 0, 'R'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
-    const char *ini = cli_default_ini(), *out = NULL;
-    int c, skip_bad = 0, group = SIFT_GROUP_TOPIC, status = SIFT_EXIT_FAIL;
-    long folds = 0, seedv;
-    double frac = 1;
-    unsigned seed = 1;
-    char *end, *extra = NULL;
-    struct sift_error err = {0};
-    struct sift_config *cfg = NULL;
-    struct sift_pipeline *p = NULL;
-    struct sift_samples ss = {0};
-    size_t *idx = NULL, n;
+    int c;
+    char *end;
     while ((c = cli_getopt("train", argc, argv, "c:o:h", lo)) != -1) {
         switch (c) {
-        case 'c': ini = optarg; break;
-        case 'o': out = optarg; break;
-        case 'S': skip_bad = 1; break;
+        case 'c': o->ini = optarg; break;
+        case 'o': o->out = optarg; break;
+        case 'S': o->skip_bad = 1; break;
         case 'K':
-            folds = strtol(optarg, &end, 10);
-            if (*end || folds < 2 || folds > 100)
-                return cli_usage("train", "--cv takes 2..100 folds");
+            if (cli_folds("train", "--cv", optarg, &o->folds))
+                return SIFT_EXIT_USAGE;
             break;
         case 'G':
-            if ((group = sift_group_parse(optarg)) < 0)
-                return cli_usage("train", "--group takes none, doc, topic "
-                                          "or source");
+            if (cli_group("train", optarg, &o->group))
+                return SIFT_EXIT_USAGE;
             break;
         case 'F':
-            frac = strtod(optarg, &end);
-            if (*end || !(frac > 0 && frac <= 1))
+            o->frac = strtod(optarg, &end);
+            if (*end || !(o->frac > 0 && o->frac <= 1))
                 return cli_usage("train", "--fraction takes a number in "
                                           "(0, 1]");
             break;
         case 'R':
-            if (cli_number(optarg, 0, 4294967295L, &seedv))
-                return cli_usage("train", "--seed takes a number in "
-                                          "0..4294967295");
-            seed = (unsigned)seedv;
+            if (cli_seed("train", optarg, &o->seed))
+                return SIFT_EXIT_USAGE;
             break;
-        case 'h': fputs(train_help, stdout); return SIFT_EXIT_OK;
+        case 'h': fputs(train_help, stdout); return -1;
         default: return SIFT_EXIT_USAGE; /* cli_getopt said why */
         }
     }
     if (optind >= argc)
         return cli_usage("train", "no sample files");
-    cfg = sift_config_load(ini, &err);
+    return 0;
+}
+
+/* --cv: cross-validate cfg on the samples first.  Says the figures on
+ * stderr and puts them in *extra as manifest lines; *expect is how long
+ * training on all of them should take, for the ETA. */
+static int cross_validate(const struct train_opts *o,
+                          const struct sift_config *cfg,
+                          const struct sift_samples *ss, char **extra,
+                          double *expect, struct sift_error *err)
+{
+    struct sift_metrics m;
+    double cv0 = cli_now();
+    if (sift_metrics_init(&m, ss->nlabels))
+        return sift_fail(err, SIFT_ENOMEM, "out of memory");
+    cli_ticker_start(0);
+    if (sift_crossval(cfg, ss, (size_t)o->folds, o->group, o->seed, &m, NULL,
+                      fold_progress, err)) {
+        sift_metrics_release(&m);
+        return -1;
+    }
+    cli_ticker_stop();
+    /* each fold trained on (k-1)/k of the samples */
+    *expect = (cli_now() - cv0) / (double)(o->folds - 1);
+    sift_metrics_finish(&m);
+    if (asprintf(extra, "cv_folds = %ld\ncv_group = %s\n"
+                        "cv_accuracy = %.4f\ncv_macro_f1 = %.4f\n",
+                 o->folds, sift_group_name(o->group),
+                 m.accuracy, m.macro_f1) < 0)
+        *extra = NULL;
+    fprintf(stderr, "sift train: %ld-fold cross-validation (%s groups): "
+                    "accuracy %.3f, macro-F1 %.3f\n",
+            o->folds, sift_group_name(o->group), m.accuracy, m.macro_f1);
+    sift_metrics_release(&m);
+    return 0;
+}
+
+/* Train p on samples idx[0..n) (all when idx is NULL) and write the
+ * bundle out, with extra (may be NULL) in its manifest. */
+static int train_save(struct sift_pipeline *p, const struct sift_samples *ss,
+                      const size_t *idx, size_t n, const char *out,
+                      const char *extra, double expect, struct sift_error *err)
+{
+    double t0 = cli_now();
+    cli_ticker_start(expect);
+    if (sift_pipeline_train(p, ss, idx, n, phase, err))
+        return -1;
+    cli_ticker_stop();
+    struct sift_bundle_meta meta = {n, ss->checksum, cli_now() - t0, extra};
+    if (sift_bundle_save(p, out, &meta, err))
+        return -1;
+    fprintf(stderr, "sift train: trained in %.2f s (%zu features); wrote %s\n",
+            meta.seconds, p->dim, out);
+    return 0;
+}
+
+static int run_train(const struct train_opts *o, char **paths, int npaths)
+{
+    const char *out = o->out;
+    char *extra = NULL;
+    double expect = 0;
+    struct sift_error err = {0};
+    struct sift_config *cfg = sift_config_load(o->ini, &err);
+    struct sift_pipeline *p = NULL;
+    struct sift_samples ss = {0};
+    size_t *idx = NULL, n;
+    int status;
     if (!cfg || !(p = sift_pipeline_new(cfg, &err)))
         goto fail;
     if (!out && !(out = p->model)) {
         sift_fail(&err, SIFT_EINVAL, "%s: [pipeline] names no model: pass "
-                                     "-o DIR", ini);
+                                     "-o DIR", o->ini);
         goto fail;
     }
-    if (cli_load_samples(&ss, p, argv + optind, argc - optind, skip_bad,
-                         &err) ||
+    if (cli_load_samples(&ss, p, paths, npaths, o->skip_bad, &err) ||
         sift_samples_check(&ss, &err))
         goto fail;
     n = ss.n;
-    if (frac < 1 && !(idx = pick_fraction(&ss, frac, seed, &n))) {
+    if (o->frac < 1 && !(idx = pick_fraction(&ss, o->frac, o->seed, &n))) {
         sift_fail(&err, SIFT_ENOMEM, "out of memory");
         goto fail;
     }
     fprintf(stderr, "sift train: read ");
     cli_print_counts(stderr, &ss, idx, n);
     fprintf(stderr, " from %zu files\n", ss.nfiles);
-    double expect = 0;
-    if (folds) {
-        struct sift_metrics m;
-        double cv0 = now();
-        if (sift_metrics_init(&m, ss.nlabels)) {
-            sift_fail(&err, SIFT_ENOMEM, "out of memory");
-            goto fail;
-        }
-        cli_ticker_start(0);
-        if (sift_crossval(cfg, &ss, (size_t)folds, group, seed, &m, NULL,
-                          fold_progress, &err)) {
-            sift_metrics_release(&m);
-            goto fail;
-        }
-        cli_ticker_stop();
-        /* each fold trained on (k-1)/k of the samples */
-        expect = (now() - cv0) / (double)(folds - 1);
-        sift_metrics_finish(&m);
-        if (asprintf(&extra, "cv_folds = %ld\ncv_group = %s\n"
-                             "cv_accuracy = %.4f\ncv_macro_f1 = %.4f\n",
-                     folds, sift_group_name(group),
-                     m.accuracy, m.macro_f1) < 0)
-            extra = NULL;
-        fprintf(stderr, "sift train: %ld-fold cross-validation (%s groups): "
-                        "accuracy %.3f, macro-F1 %.3f\n",
-                folds, sift_group_name(group),
-                m.accuracy, m.macro_f1);
-        sift_metrics_release(&m);
-    }
-    double t0 = now();
-    cli_ticker_start(expect);
-    if (sift_pipeline_train(p, &ss, idx, n, phase, &err))
+    if ((o->folds && cross_validate(o, cfg, &ss, &extra, &expect, &err)) ||
+        train_save(p, &ss, idx, n, out, extra, expect, &err))
         goto fail;
-    cli_ticker_stop();
-    struct sift_bundle_meta meta = {n, ss.checksum, now() - t0, extra};
-    if (sift_bundle_save(p, out, &meta, &err))
-        goto fail;
-    fprintf(stderr, "sift train: trained in %.2f s (%zu features); wrote %s\n",
-            meta.seconds, p->dim, out);
     status = SIFT_EXIT_OK;
     goto done;
 fail:
@@ -223,4 +240,14 @@ done:
     sift_pipeline_free(p);
     sift_config_free(cfg);
     return status;
+}
+
+int cmd_train(int argc, char **argv)
+{
+    struct train_opts o = {.ini = cli_default_ini(), .group = SIFT_GROUP_TOPIC,
+                           .frac = 1, .seed = 1};
+    int status = parse_train(argc, argv, &o);
+    if (status)
+        return status < 0 ? SIFT_EXIT_OK : status;
+    return run_train(&o, argv + optind, argc - optind);
 }

@@ -471,7 +471,34 @@ static const char tune_help[] =
     "On a terminal (unless SIFT_NO_PROGRESS is set) a progress line shows\n"
     "the point and fold, elapsed time and ETA.\n";
 
-int cmd_tune(int argc, char **argv)
+struct tune_opts {
+    const char *ini, *metric, *out;
+    int group, skip_bad;
+    long k, jobs;
+    unsigned seed;
+    struct axis ax[8]; /* from --grid, else the plugins' declared grids */
+    size_t nax;
+};
+
+/* --grid: one more axis, at most 8.  A bad one frees the axes so far. */
+static int add_axis(struct tune_opts *o, const char *spec)
+{
+    if (o->nax == 8)
+        return cli_usage("tune", "at most 8 --grid axes");
+    if (parse_axis(spec, &o->ax[o->nax])) {
+        free_axis(&o->ax[o->nax]);
+        for (size_t i = 0; i < o->nax; i++)
+            free_axis(&o->ax[i]);
+        o->nax = 0;
+        return cli_usage("tune", "--grid takes SECTION.KEY=V1,V2,..."
+                                 " (e.g. classifier.C=0.1,1,10)");
+    }
+    o->nax++;
+    return 0;
+}
+
+/* 0 to go on, -1 after --help, else the exit status (the message said). */
+static int parse_tune(int argc, char **argv, struct tune_opts *o)
 {
     static const struct option lo[] = {
         {"config", required_argument, 0, 'c'},
@@ -485,113 +512,115 @@ int cmd_tune(int argc, char **argv)
         {"jobs", required_argument, 0, 'j'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
-    const char *ini = cli_default_ini(), *metric = "macro-f1", *out = NULL;
-    int c, group = SIFT_GROUP_TOPIC, skip_bad = 0, status = SIFT_EXIT_FAIL;
-    long k = 5, seedv, jobs = 1;
-    unsigned seed = 1;
-    char *end;
-    struct axis ax[8];
-    size_t nax = 0, points = 1, *at = NULL, *best = NULL;
-    double best_score = -1;
-    struct sift_error err = {0};
-    struct sift_config *cfg = NULL;
-    struct sift_pipeline *p = NULL;
-    struct sift_samples ss = {0};
+    int c;
     while ((c = cli_getopt("tune", argc, argv, "c:k:o:j:h", lo)) != -1) {
         switch (c) {
-        case 'c': ini = optarg; break;
-        case 'o': out = optarg; break;
-        case 'M': metric = optarg; break;
-        case 'S': skip_bad = 1; break;
+        case 'c': o->ini = optarg; break;
+        case 'o': o->out = optarg; break;
+        case 'M': o->metric = optarg; break;
+        case 'S': o->skip_bad = 1; break;
         case 'R':
-            if (cli_number(optarg, 0, 4294967295L, &seedv))
-                return cli_usage("tune", "--seed takes a number in "
-                                         "0..4294967295");
-            seed = (unsigned)seedv;
+            if (cli_seed("tune", optarg, &o->seed))
+                return SIFT_EXIT_USAGE;
             break;
         case 'j':
-            if (cli_number(optarg, 1, 256, &jobs))
+            if (cli_number(optarg, 1, 256, &o->jobs))
                 return cli_usage("tune", "-j takes 1..256, not '%s'", optarg);
             break;
         case 'k':
-            k = strtol(optarg, &end, 10);
-            if (*end || k < 2 || k > 100)
-                return cli_usage("tune", "-k takes 2..100 folds");
+            if (cli_folds("tune", "-k", optarg, &o->k))
+                return SIFT_EXIT_USAGE;
             break;
         case 'G':
-            if ((group = sift_group_parse(optarg)) < 0)
-                return cli_usage("tune", "--group takes none, doc, topic "
-                                         "or source");
+            if (cli_group("tune", optarg, &o->group))
+                return SIFT_EXIT_USAGE;
             break;
         case 'g':
-            if (nax == 8)
-                return cli_usage("tune", "at most 8 --grid axes");
-            if (parse_axis(optarg, &ax[nax])) {
-                free_axis(&ax[nax]);
-                for (size_t i = 0; i < nax; i++)
-                    free_axis(&ax[i]);
-                return cli_usage("tune", "--grid takes SECTION.KEY=V1,V2,..."
-                                         " (e.g. classifier.C=0.1,1,10)");
-            }
-            nax++;
+            if (add_axis(o, optarg))
+                return SIFT_EXIT_USAGE;
             break;
-        case 'h': fputs(tune_help, stdout); return SIFT_EXIT_OK;
+        case 'h': fputs(tune_help, stdout); return -1;
         default: return SIFT_EXIT_USAGE; /* cli_getopt said why */
         }
     }
-    if (optind >= argc) {
-        status = cli_usage("tune", "no sample files");
-        goto done;
+    if (optind >= argc)
+        return cli_usage("tune", "no sample files");
+    return 0;
+}
+
+/* "best: S.K=V ... (METRIC SCORE)" on stderr. */
+static void print_best(const struct tune_opts *o, const size_t *best,
+                       double score)
+{
+    fprintf(stderr, "sift tune: best:");
+    for (size_t a = 0; a < o->nax; a++)
+        fprintf(stderr, " %s.%s=%s", o->ax[a].section, o->ax[a].key,
+                o->ax[a].values[best[a]]);
+    fprintf(stderr, " (%s %.4f)\n", o->metric, score);
+}
+
+/* Cross-validate every point of the grid, print the table and the best
+ * point, and with -o write the ini with the best values. */
+static int search(const struct tune_opts *o, struct sift_config *cfg,
+                  const struct sift_samples *ss, struct sift_error *err)
+{
+    size_t points = 1, *at = calloc(o->nax, sizeof *at),
+           *best = calloc(o->nax, sizeof *best);
+    int rc = -1;
+    for (size_t a = 0; a < o->nax; a++)
+        points *= o->ax[a].n;
+    struct grid g = {cfg, ss, o->ax, o->nax, points, (size_t)o->k, o->group,
+                     (int)o->jobs, o->seed, o->metric,
+                     calloc(points, sizeof(struct result)), 0, 0};
+    if (!at || !best || !g.res) {
+        sift_fail(err, SIFT_ENOMEM, "out of memory");
+        goto out;
     }
-    cfg = sift_config_load(ini, &err);
+    fprintf(stderr, "sift tune: ");
+    cli_print_counts(stderr, ss, NULL, ss->n);
+    fprintf(stderr, ", %zu grid points x %ld folds (%s groups), %ld at a "
+                    "time\n", points, o->k, sift_group_name(o->group),
+            o->jobs < (long)points ? o->jobs : (long)points);
+    run_grid(&g, at);
+    double score = print_table(&g, at, best, err);
+    if (score >= 0) {
+        print_best(o, best, score);
+        rc = o->out && write_tuned(o->ini, o->out, o->ax, best, o->nax,
+                                   o->metric, score, o->k, err);
+    }
+out:
+    free(g.res);
+    free(at);
+    free(best);
+    return rc;
+}
+
+static int run_tune(struct tune_opts *o, char **paths, int npaths)
+{
+    struct sift_error err = {0};
+    struct sift_config *cfg = sift_config_load(o->ini, &err);
+    struct sift_pipeline *p = NULL;
+    struct sift_samples ss = {0};
+    int status;
     if (!cfg || !(p = sift_pipeline_new(cfg, &err)))
         goto fail;
-    if (nax == 0 && (nax = default_axes(p, ax, 8)) == 0) {
+    if (o->nax == 0 && (o->nax = default_axes(p, o->ax, 8)) == 0) {
         status = cli_usage("tune", "no plugin of %s declares a tunable "
-                                   "option: name one with --grid", ini);
+                                   "option: name one with --grid", o->ini);
         goto done;
     }
-    if ((status = validate_grid(cfg, ini, ax, nax)))
+    if ((status = validate_grid(cfg, o->ini, o->ax, o->nax)))
         goto done;
-    if (cli_load_samples(&ss, p, argv + optind, argc - optind, skip_bad,
-                         &err) ||
+    if (cli_load_samples(&ss, p, paths, npaths, o->skip_bad, &err) ||
         sift_samples_check(&ss, &err))
         goto fail;
-    if ((status = validate_metric(&ss, metric)))
+    if ((status = validate_metric(&ss, o->metric)))
         goto done;
     if (set_tune_values(cfg, p)) {
         sift_fail(&err, SIFT_ENOMEM, "out of memory");
         goto fail;
     }
-    at = calloc(nax, sizeof *at);
-    best = calloc(nax, sizeof *best);
-    for (size_t a = 0; a < nax; a++)
-        points *= ax[a].n;
-    struct grid g = {cfg, &ss, ax, nax, points, (size_t)k, group, (int)jobs,
-                     seed, metric, calloc(points, sizeof(struct result)),
-                     0, 0};
-    if (!at || !best || !g.res) {
-        free(g.res);
-        sift_fail(&err, SIFT_ENOMEM, "out of memory");
-        goto fail;
-    }
-    fprintf(stderr, "sift tune: ");
-    cli_print_counts(stderr, &ss, NULL, ss.n);
-    fprintf(stderr, ", %zu grid points x %ld folds (%s groups), %ld at a "
-                    "time\n", points, k, sift_group_name(group),
-            jobs < (long)points ? jobs : (long)points);
-    run_grid(&g, at);
-    best_score = print_table(&g, at, best, &err);
-    free(g.res);
-    if (best_score < 0)
-        goto fail;
-    fprintf(stderr, "sift tune: best:");
-    for (size_t a = 0; a < nax; a++)
-        fprintf(stderr, " %s.%s=%s", ax[a].section, ax[a].key,
-                ax[a].values[best[a]]);
-    fprintf(stderr, " (%s %.4f)\n", metric, best_score);
-    if (out && write_tuned(ini, out, ax, best, nax, metric, best_score, k,
-                           &err))
+    if (search(o, cfg, &ss, &err))
         goto fail;
     status = SIFT_EXIT_OK;
     goto done;
@@ -599,12 +628,21 @@ fail:
     cli_ticker_stop();
     status = cli_fail("tune", &err);
 done:
-    for (size_t a = 0; a < nax; a++)
-        free_axis(&ax[a]);
-    free(at);
-    free(best);
     sift_samples_release(&ss);
     sift_pipeline_free(p);
     sift_config_free(cfg);
     return status;
+}
+
+int cmd_tune(int argc, char **argv)
+{
+    struct tune_opts o = {.ini = cli_default_ini(), .metric = "macro-f1",
+                          .group = SIFT_GROUP_TOPIC, .k = 5, .jobs = 1,
+                          .seed = 1};
+    int status = parse_tune(argc, argv, &o);
+    if (!status)
+        status = run_tune(&o, argv + optind, argc - optind);
+    for (size_t a = 0; a < o.nax; a++)
+        free_axis(&o.ax[a]);
+    return status < 0 ? SIFT_EXIT_OK : status;
 }
