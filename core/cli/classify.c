@@ -703,6 +703,75 @@ static int add_glob(char ***v, size_t *n, const char *g)
     return 0;
 }
 
+/* The options that take a value to check (-j, -f, --min-confidence,
+ * --max-bytes, --chunk-bytes, --include, --exclude); 0, or an exit
+ * status.  Any other c is cli_getopt()'s report of a bad option. */
+static int parse_value(int c, struct opts *o)
+{
+    char *end;
+    switch (c) {
+    case 'j': {
+        long j;
+        errno = 0;
+        j = strtol(optarg, &end, 10);
+        if (errno || end == optarg || *end || j < 1 || j > 256)
+            return cli_usage("classify", "-j takes 1..256, not '%s'",
+                             optarg);
+        o->jobs = (int)j;
+        break;
+    }
+    case 'f': {
+        static const char *const names[] = {"tsv", "jsonl", "html",
+                                            "libsvm"};
+        int k = 0;
+        while (k < 4 && strcmp(optarg, names[k]))
+            k++;
+        if (k == 4)
+            return cli_usage("classify", "--format takes tsv, jsonl, "
+                                         "html or libsvm, not '%s'",
+                             optarg);
+        o->format = (enum fmt)k; /* FMT_TSV .. FMT_LIBSVM, in this order */
+        break;
+    }
+    case 'C':
+        o->min_conf = strtod(optarg, &end);
+        if (*end || !(o->min_conf >= 0 && o->min_conf <= 1))
+            return cli_usage("classify", "--min-confidence takes a "
+                                         "number in [0, 1]");
+        break;
+    case 'B':
+        errno = 0;
+        o->max_bytes = strtoull(optarg, &end, 10);
+        if (errno || *end || !o->max_bytes ||
+            !isdigit((unsigned char)*optarg))
+            return cli_usage("classify", "--max-bytes takes a positive "
+                                         "number of bytes");
+        break;
+    case 'K': {
+        long k;
+        if (cli_number(optarg, 1, 1L << 30, &k))
+            return cli_usage("classify", "--chunk-bytes takes 1..%ld, "
+                                         "not '%s'", 1L << 30, optarg);
+        o->chunk_bytes = (size_t)k;
+        break;
+    }
+    case 'I':
+        if (add_glob(&o->include, &o->ninclude, optarg) ||
+            !(o->include_hits =
+                  realloc(o->include_hits, o->ninclude * sizeof(size_t))))
+            return SIFT_EXIT_FAIL;
+        o->include_hits[o->ninclude - 1] = 0;
+        break;
+    case 'X':
+        if (add_glob(&o->exclude, &o->nexclude, optarg))
+            return SIFT_EXIT_FAIL;
+        break;
+    default:
+        return SIFT_EXIT_USAGE; /* cli_getopt said why */
+    }
+    return 0;
+}
+
 static int parse_args(int argc, char **argv, struct opts *o)
 {
     static const struct option lo[] = {
@@ -726,7 +795,6 @@ static int parse_args(int argc, char **argv, struct opts *o)
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     int c;
-    char *end;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = cpus > 0 ? (int)cpus : 1;
     o->max_bytes = 64u << 20;
@@ -743,68 +811,14 @@ static int parse_args(int argc, char **argv, struct opts *o)
         case 'v': cli_verbose = 1; break;
         case 'F': o->files_from = optarg; break;
         case 'O': o->only_arg = optarg; break;
-        case 'j': {
-            long j;
-            errno = 0;
-            j = strtol(optarg, &end, 10);
-            if (errno || end == optarg || *end || j < 1 || j > 256)
-                return cli_usage("classify", "-j takes 1..256, not '%s'",
-                                 optarg);
-            o->jobs = (int)j;
-            break;
-        }
-        case 'f':
-            if (!strcmp(optarg, "tsv"))
-                o->format = FMT_TSV;
-            else if (!strcmp(optarg, "jsonl"))
-                o->format = FMT_JSONL;
-            else if (!strcmp(optarg, "html"))
-                o->format = FMT_HTML;
-            else if (!strcmp(optarg, "libsvm"))
-                o->format = FMT_LIBSVM;
-            else
-                return cli_usage("classify", "--format takes tsv, jsonl, "
-                                             "html or libsvm, not '%s'",
-                                 optarg);
-            break;
-        case 'C':
-            o->min_conf = strtod(optarg, &end);
-            if (*end || !(o->min_conf >= 0 && o->min_conf <= 1))
-                return cli_usage("classify", "--min-confidence takes a "
-                                             "number in [0, 1]");
-            break;
-        case 'B':
-            errno = 0;
-            o->max_bytes = strtoull(optarg, &end, 10);
-            if (errno || *end || !o->max_bytes ||
-                !isdigit((unsigned char)*optarg))
-                return cli_usage("classify", "--max-bytes takes a positive "
-                                             "number of bytes");
-            break;
-        case 'K': {
-            long k;
-            if (cli_number(optarg, 1, 1L << 30, &k))
-                return cli_usage("classify", "--chunk-bytes takes 1..%ld, "
-                                             "not '%s'", 1L << 30, optarg);
-            o->chunk_bytes = (size_t)k;
-            break;
-        }
-        case 'I':
-            if (add_glob(&o->include, &o->ninclude, optarg) ||
-                !(o->include_hits =
-                      realloc(o->include_hits, o->ninclude * sizeof(size_t))))
-                return SIFT_EXIT_FAIL;
-            o->include_hits[o->ninclude - 1] = 0;
-            break;
-        case 'X':
-            if (add_glob(&o->exclude, &o->nexclude, optarg))
-                return SIFT_EXIT_FAIL;
-            break;
         case 'h':
             fputs(help, stdout);
             return -1;
-        default:
-            return SIFT_EXIT_USAGE; /* cli_getopt said why */
+        default: {
+            int rc = parse_value(c, o);
+            if (rc)
+                return rc;
+        }
         }
     }
     if (o->format == FMT_HTML)

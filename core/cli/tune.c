@@ -391,6 +391,30 @@ static int rebase(struct sift_config *cfg, const char *section,
     return sift_config_set(cfg, section, key, path);
 }
 
+/* out opened for writing: a temporary beside it (its name in tmp) to be
+ * renamed over it, or, for a device or FIFO (/dev/stdout), out itself
+ * (tmp is then ""), since renaming over those would replace them. */
+static FILE *create_out(const char *out, char *tmp, size_t size)
+{
+    struct stat st;
+    FILE *f;
+    int fd;
+    tmp[0] = '\0';
+    if (stat(out, &st) == 0 && !S_ISREG(st.st_mode))
+        return S_ISDIR(st.st_mode) ? (errno = EISDIR, NULL) : fopen(out, "w");
+    if (sift_tmp_template(tmp, size, out) || (fd = mkstemp(tmp)) < 0) {
+        tmp[0] = '\0';
+        return NULL;
+    }
+    fchmod(fd, sift_umask_mode(0666));
+    if (!(f = fdopen(fd, "w"))) {
+        close(fd);
+        unlink(tmp);
+        tmp[0] = '\0';
+    }
+    return f;
+}
+
 /* The ini as the user wrote it (read again, so nothing set while
  * searching leaks into it), with the best values, written to out whole
  * or not at all. */
@@ -403,7 +427,7 @@ static int write_tuned(const char *ini, const char *out,
     char dir[PATH_MAX], tmp[PATH_MAX];
     const char *slash = strrchr(out, '/');
     FILE *f;
-    int fd, rc = 0;
+    int rc = 0;
     if (!cfg)
         return -1;
     snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - out + 1) : 1,
@@ -417,19 +441,18 @@ static int write_tuned(const char *ini, const char *out,
             rc = rebase(cfg, "pipeline", "model", dir) ||
                  rebase(cfg, "pipeline", "plugin_path", dir);
     }
-    if (rc || sift_tmp_template(tmp, sizeof tmp, out) ||
-        (fd = mkstemp(tmp)) < 0 || !(f = fdopen(fd, "w"))) {
+    if (rc || !(f = create_out(out, tmp, sizeof tmp))) {
         sift_config_free(cfg);
         return sift_fail(err, SIFT_EIO, "%s: cannot write: %s", out,
                          strerror(errno));
     }
-    fchmod(fd, sift_umask_mode(0666));
     fprintf(f, "; written by sift tune from %s (%s %.4f, %ld-fold)\n", ini,
             metric, score, k);
     sift_config_write(cfg, f);
     sift_config_free(cfg);
-    if (ferror(f) | fclose(f) || rename(tmp, out)) {
-        unlink(tmp);
+    if (ferror(f) | fclose(f) || (tmp[0] && rename(tmp, out))) {
+        if (tmp[0])
+            unlink(tmp);
         return sift_fail(err, SIFT_EIO, "%s: write failed: %s", out,
                          strerror(errno));
     }
