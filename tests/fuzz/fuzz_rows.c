@@ -65,24 +65,68 @@ static void check_rows(const char *buf, size_t len, int tabs, int utf8)
         __builtin_trap();
 }
 
+/* Occurrences of s in buf[0..len). */
+static size_t count(const char *buf, size_t len, const char *s)
+{
+    size_t n = 0, k = strlen(s);
+    for (size_t i = 0; i + k <= len; i++)
+        n += !memcmp(buf + i, s, k);
+    return n;
+}
+
+/* The report: valid UTF-8 without NUL, and whatever the file's name and
+ * text, still exactly one script and one end of page (nothing escaped
+ * into markup). */
+static void check_page(const char *buf, size_t len)
+{
+    if (memchr(buf, '\0', len) || sift_utf8_valid(buf, len) != len ||
+        count(buf, len, "<script") != 1 || count(buf, len, "</html>") != 1)
+        __builtin_trap();
+}
+
+/* A classifier with no scratch: the report then shows no "why". */
+static void *no_scratch(const void *inst, struct sift_error *err)
+{
+    (void)inst, (void)err;
+    return NULL;
+}
+
+/* The rows of one sentence (the whole text) in every format; each must
+ * stay well formed: TSV one line of seven fields, valid UTF-8; JSON valid
+ * UTF-8 on one line; the report escaped and valid UTF-8. */
 static void write_rows(const char *path, const char *text, size_t n)
 {
     char *labels[] = {"a", "b"};
-    struct sift_pipeline p = {.labels = labels, .nlabels = 2};
+    struct sift_plugin cls = {.scratch_new = no_scratch};
+    struct sift_pipeline p = {.labels = labels, .nlabels = 2, .name = "m"};
     struct opts o = {0};
     struct run r = {.o = &o, .p = &p};
     double scores[2] = {0.25, 0.75};
+    size_t counts[2] = {0, 1};
+    p.cls.plug.desc = &cls;
     for (int fmt = FMT_TSV; fmt <= FMT_HTML; fmt++) {
         char *buf = NULL;
         size_t len = 0;
         FILE *f = open_memstream(&buf, &len);
         o.format = (enum fmt)fmt;
-        put_row(f, &r, path, 1, 0, n, text, 1, scores);
+        if (fmt == FMT_HTML) {
+            struct sift_html *h = sift_html_begin(f, &p, NULL, NULL);
+            struct sift_html_doc *d =
+                h ? sift_html_doc_begin(h, f, NULL, 0, path, text, n) : NULL;
+            if (d)
+                sift_html_sentence(d, 1, 0, n, 1, scores);
+            if (!h || sift_html_doc_end(d, counts))
+                __builtin_trap();
+            sift_html_end(h, f, counts, 1);
+            sift_html_free(h);
+        } else {
+            put_row(f, &r, path, 1, 0, n, text, 1, scores);
+        }
         fclose(f);
         if (fmt == FMT_HTML)
-            check_rows(buf, len, -1, 1);
+            check_page(buf, len);
         else
-            check_rows(buf, len, fmt == FMT_TSV ? 6 : 0, fmt == FMT_JSONL);
+            check_rows(buf, len, fmt == FMT_TSV ? 6 : 0, 1);
         free(buf);
     }
 }
