@@ -21,9 +21,8 @@ MODEL=models/claims/bundle
 export SIFT_PLUGIN_PATH="$PWD/$BUILD/plugins" SIFT_NO_PROGRESS=1
 mkdir -p "$W"
 CFLAGS_B="-O2 -std=c11 -Iinclude -Icore/lib -Icore/cli -D_POSIX_C_SOURCE=200809L"
-cc $CFLAGS_B -o "$W/stages" bench/stages.c core/lib/bundle.c core/lib/pipeline.c \
-    core/lib/config.c core/lib/plugin.c core/lib/samples.c core/lib/file.c core/cli/cli.c \
-    $(pkg-config --libs inih) -lsvm -ldl -lm
+cc $CFLAGS_B -o "$W/stages" bench/stages.c core/lib/*.c core/cli/cli.c \
+    $(pkg-config --libs inih) -ldl -lpthread -lm
 
 echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo |
     cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB"

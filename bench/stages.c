@@ -15,6 +15,7 @@
 
 #include "bundle.h"
 #include "cli.h"
+#include "pipeline_int.h" /* per-stage timing: white-box */
 
 static double now(void)
 {

@@ -8,6 +8,7 @@
 #include "config.h"
 #include "pipeline.h"
 #include "testutil.h"
+#include "pipeline_int.h" /* white-box: the layout */
 
 static const char good[] =
     "[segmenter]\nplugin = segment\n"

@@ -19,6 +19,7 @@
 #include "pipeline.h"
 #include "samples.h"
 #include "testutil.h"
+#include "pipeline_int.h" /* white-box: the layout */
 
 static char *slurp(const char *path, size_t *n)
 {

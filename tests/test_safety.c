@@ -15,6 +15,7 @@
 #include "file.h"
 #include "pipeline.h"
 #include "testutil.h"
+#include "pipeline_int.h" /* white-box: the layout */
 
 /* What writer(f, in, n) writes, as a static string. */
 static const char *render(void (*writer)(FILE *, const char *, size_t),

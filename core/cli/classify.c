@@ -133,7 +133,8 @@ static int wanted(const struct opts *o, const char *path)
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     for (size_t i = 0; i < o->nexclude; i++)
-        if (!fnmatch(o->exclude[i], base, 0) || !fnmatch(o->exclude[i], path, 0))
+        if (!fnmatch(o->exclude[i], base, 0) ||
+            !fnmatch(o->exclude[i], path, 0))
             return 0;
     if (!o->ninclude)
         return 1;
@@ -283,7 +284,8 @@ static void put_tsv(FILE *f, const struct sift_pipeline *p, const char *path,
     size_t n = fmt_place(b, index, start, end);
     cli_tsv_path(f, path);
     fwrite(b, 1, n, f);
-    cli_tsv_text(f, p->labels[label], strlen(p->labels[label]));
+    const char *name = sift_pipeline_labels(p, NULL)[label];
+    cli_tsv_text(f, name, strlen(name));
     b[0] = '\t';
     n = 1 + rowfmt_fixed4(b + 1, scores[label]);
     b[n++] = '\t';
@@ -298,6 +300,8 @@ static void put_jsonl(FILE *f, const struct sift_pipeline *p,
                       const double *scores)
 {
     char b[ROWFMT_MAX];
+    size_t k;
+    char *const *labels = sift_pipeline_labels(p, &k);
     fputs("{\"path\": \"", f);
     cli_put_json(f, path, strlen(path));
     fputs("\", \"index\": ", f);
@@ -307,20 +311,21 @@ static void put_jsonl(FILE *f, const struct sift_pipeline *p,
     fputs(", \"end\": ", f);
     fwrite(b, 1, rowfmt_size(b, end), f);
     fputs(", \"label\": \"", f);
-    cli_put_json(f, p->labels[label], strlen(p->labels[label]));
+    cli_put_json(f, labels[label], strlen(labels[label]));
     fputs("\", \"confidence\": ", f);
     fwrite(b, 1, rowfmt_fixed4(b, scores[label]), f);
     fputs(", \"scores\": {", f);
-    for (size_t k = 0; k < p->nlabels; k++) {
-        fputs(k ? ", \"" : "\"", f);
-        cli_put_json(f, p->labels[k], strlen(p->labels[k]));
+    for (size_t i = 0; i < k; i++) {
+        fputs(i ? ", \"" : "\"", f);
+        cli_put_json(f, labels[i], strlen(labels[i]));
         fputs("\": ", f);
-        fwrite(b, 1, rowfmt_fixed4(b, scores[k]), f);
+        fwrite(b, 1, rowfmt_fixed4(b, scores[i]), f);
     }
     fputs("}, \"text\": \"", f);
     cli_put_json(f, s, end - start);
     fputs("\", \"model\": \"", f);
-    cli_put_json(f, p->name ? p->name : "", p->name ? strlen(p->name) : 0);
+    const char *model = sift_pipeline_name(p) ? sift_pipeline_name(p) : "";
+    cli_put_json(f, model, strlen(model));
     fprintf(f, "\", \"format\": %d}\n", CLI_ROWS_FORMAT);
 }
 
@@ -481,7 +486,7 @@ static int feed(struct run *r, struct sift_worker *w, struct slot *s)
     const struct opts *o = r->o;
     const char *why;
     int rc = 0;
-    slot_reset(s, r->p->nlabels);
+    slot_reset(s, sift_pipeline_nlabels(r->p));
     s->job = r->job - (r->rd.f != NULL);
     if (!r->rd.f) {
         if (r->job == r->njobs)
@@ -536,7 +541,7 @@ static void *worker_main(void *arg)
     struct run *r = arg;
     struct sift_error err = {0};
     struct sift_worker *w = sift_worker_new(r->p, &err);
-    double *scores = malloc(r->p->nlabels * sizeof *scores);
+    double *scores = malloc(sift_pipeline_nlabels(r->p) * sizeof *scores);
     struct slot *s;
     size_t seq;
     pthread_mutex_lock(&r->mu);
@@ -613,8 +618,9 @@ static FILE *open_output(const char *path)
 
 static int parse_only(struct opts *o, const struct sift_pipeline *p)
 {
+    char *const *labels = sift_pipeline_labels(p, NULL);
     const char *q = o->only_arg;
-    o->only = calloc(p->nlabels, sizeof *o->only);
+    o->only = calloc(sift_pipeline_nlabels(p), sizeof *o->only);
     if (!o->only)
         return -1;
     do {
@@ -628,14 +634,14 @@ static int parse_only(struct opts *o, const struct sift_pipeline *p)
                       o->only_arg);
             return 1;
         }
-        for (k = 0; k < p->nlabels; k++)
-            if (strlen(p->labels[k]) == n && !strncmp(p->labels[k], q, n))
+        for (k = 0; k < sift_pipeline_nlabels(p); k++)
+            if (strlen(labels[k]) == n && !strncmp(labels[k], q, n))
                 break;
-        if (k == p->nlabels) {
+        if (k == sift_pipeline_nlabels(p)) {
             fprintf(stderr, "sift classify: --only: unknown label '%.*s' "
                             "(the model's labels:", (int)n, q);
-            for (k = 0; k < p->nlabels; k++)
-                fprintf(stderr, " %s", p->labels[k]);
+            for (k = 0; k < sift_pipeline_nlabels(p); k++)
+                fprintf(stderr, " %s", labels[k]);
             fprintf(stderr, ")\n");
             return 1;
         }
@@ -868,8 +874,8 @@ static void summary_line(FILE *f, const struct sift_pipeline *p,
 {
     cli_put_field(f, name, strlen(name));
     fprintf(f, "\t%zu sentences", n);
-    for (size_t k = 0; k < p->nlabels; k++)
-        fprintf(f, "\t%s %zu", p->labels[k], counts[k]);
+    for (size_t k = 0; k < sift_pipeline_nlabels(p); k++)
+        fprintf(f, "\t%s %zu", sift_pipeline_labels(p, NULL)[k], counts[k]);
     fputc('\n', f);
 }
 
@@ -899,7 +905,7 @@ static int put_slot(const struct run *r, struct slot *s, FILE *out,
     const struct sift_pipeline *p = r->p;
     const char *path = r->jobs[s->job].path;
     if (s->first) {
-        memset(t->file, 0, p->nlabels * sizeof *t->file);
+        memset(t->file, 0, sift_pipeline_nlabels(p) * sizeof *t->file);
         t->file_sentences = 0;
     }
     if (s->warning) {
@@ -914,7 +920,7 @@ static int put_slot(const struct run *r, struct slot *s, FILE *out,
     t->bytes += s->c.len;
     t->sentences += s->rows;
     t->file_sentences += s->rows;
-    for (size_t k = 0; k < p->nlabels; k++) {
+    for (size_t k = 0; k < sift_pipeline_nlabels(p); k++) {
         t->total[k] += s->counts[k];
         t->file[k] += s->counts[k];
     }
@@ -1028,7 +1034,7 @@ static size_t unmatched_includes(const struct opts *o)
 /* The ring of chunks and the writer's counters. */
 static int alloc_run(struct run *r, struct tally *t)
 {
-    size_t nl = r->p->nlabels;
+    size_t nl = sift_pipeline_nlabels(r->p);
     r->nslots = 2 * (size_t)r->o->jobs + 2;
     r->slots = calloc(r->nslots, sizeof *r->slots);
     t->total = calloc(nl, sizeof *t->total);

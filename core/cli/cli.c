@@ -269,8 +269,8 @@ struct sift_pipeline *cli_open(const char *ini, const char *model,
                  " (no ./pipeline.ini, and none installed in " SIFT_DATA_DIR
                  "; pass -c INI or -m DIR)");
     }
-    if (p && cli_verbose && p->model && p->ready)
-        fprintf(stderr, "sift: model %s\n", p->model);
+    if (p && cli_verbose && sift_pipeline_model(p) && sift_pipeline_ready(p))
+        fprintf(stderr, "sift: model %s\n", sift_pipeline_model(p));
     return p;
 }
 
@@ -282,7 +282,8 @@ static void warn_line(const char *msg)
 int cli_load_samples(struct sift_samples *ss, const struct sift_pipeline *p,
                      char **paths, int n, int skip_bad, struct sift_error *err)
 {
-    int rc = sift_samples_init(ss, p->labels, p->nlabels, err);
+    int rc = sift_samples_init(ss, sift_pipeline_labels(p, NULL),
+                               sift_pipeline_nlabels(p), err);
     for (int i = 0; !rc && i < n; i++)
         rc = sift_samples_read(ss, paths[i], skip_bad, warn_line, err);
     if (!rc && ss->skipped)
@@ -310,7 +311,7 @@ int cli_runner_up(const struct sift_pipeline *p, int label,
                   const double *scores)
 {
     int r = -1;
-    for (size_t k = 0; k < p->nlabels; k++)
+    for (size_t k = 0; k < sift_pipeline_nlabels(p); k++)
         if ((int)k != label && (r < 0 || scores[k] > scores[r]))
             r = (int)k;
     return r;
@@ -398,10 +399,12 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
 static int labeled_line(const char *l, size_t n, const struct sift_pipeline *p)
 {
     const char *tab;
+    size_t nl;
+    char *const *labels = sift_pipeline_labels(p, &nl);
     while ((tab = memchr(l, '\t', n))) {
         size_t k = (size_t)(tab - l);
-        for (size_t i = 0; i < p->nlabels; i++)
-            if (strlen(p->labels[i]) == k && !memcmp(p->labels[i], l, k))
+        for (size_t i = 0; i < nl; i++)
+            if (strlen(labels[i]) == k && !memcmp(labels[i], l, k))
                 return 1;
         n -= k + 1;
         l = tab + 1;

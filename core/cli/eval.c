@@ -211,8 +211,10 @@ static int run_eval(const struct eval_opts *o, char **paths, int npaths)
         goto fail;
     }
     pred = malloc(ss.n * sizeof *pred);
-    scores = malloc((p->nlabels > ss.nlabels ? p->nlabels : ss.nlabels) *
-                    sizeof *scores);
+    scores =
+        malloc((sift_pipeline_nlabels(p) > ss.nlabels ? sift_pipeline_nlabels(p)
+                                                      : ss.nlabels) *
+               sizeof *scores);
     if (!pred || !scores || sift_metrics_init(&m, ss.nlabels)) {
         sift_fail(&err, SIFT_ENOMEM, "out of memory");
         goto fail;

@@ -113,8 +113,10 @@ static void token_push(const struct sift_pipeline *p,
         for (char *c = q; *c; c++)
             words += *c == ' ';
         for (size_t k = 0; k < nt; k++) {
-            for (char *w = q; *w; w += strcspn(w, " ") + (w[strcspn(w, " ")] != 0))
-                if (strcspn(w, " ") == t[k].len && !memcmp(w, t[k].text, t[k].len)) {
+            for (char *w = q; *w;
+                 w += strcspn(w, " ") + (w[strcspn(w, " ")] != 0))
+                if (strcspn(w, " ") == t[k].len &&
+                    !memcmp(w, t[k].text, t[k].len)) {
                     push[k] += cv[i].weight / (double)words;
                     break;
                 }
@@ -147,16 +149,15 @@ static void put_highlight(const char *text, size_t len,
 }
 
 /* contrib(label) - contrib(other) of every feature of v into cv. */
-static int contrast(struct sift_pipeline *p, void *scratch,
-                    const struct sift_vector *v, int label, int other,
-                    struct contrib *cv, double *c, struct sift_error *err)
+static int contrast(struct sift_worker *w, const struct sift_vector *v,
+                    int label, int other, struct contrib *cv, double *c,
+                    struct sift_error *err)
 {
-    const struct sift_plugin *d = p->cls.plug.desc;
-    int rc = d->explain(p->cls.inst, scratch, v, label, c, err);
+    int rc = sift_worker_explain(w, v, label, c, err);
     for (size_t i = 0; !rc && i < v->n; i++)
         cv[i] = (struct contrib){v->f[i].index, v->f[i].value, c[i]};
     if (!rc && other >= 0)
-        rc = d->explain(p->cls.inst, scratch, v, other, c, err);
+        rc = sift_worker_explain(w, v, other, c, err);
     for (size_t i = 0; !rc && other >= 0 && i < v->n; i++)
         cv[i].weight -= c[i];
     return rc;
@@ -173,17 +174,33 @@ static void put_bias(const struct sift_pipeline *p, int label, int other)
         printf("  %+8.4f  (bias: the model's lean before any word)\n", a - b);
 }
 
+/* "label: L (x), runner-up R (y)" and every label's score. */
+static void put_scores(const struct sift_pipeline *p, int label, int other,
+                       const double *scores)
+{
+    size_t k;
+    char *const *labels = sift_pipeline_labels(p, &k);
+    printf("label: %s (%.3f)", labels[label], scores[label]);
+    if (other >= 0)
+        printf(", runner-up %s (%.3f)", labels[other], scores[other]);
+    printf("\nscores:");
+    for (size_t i = 0; i < k; i++)
+        printf(" %s %.3f", labels[i], scores[i]);
+    putchar('\n');
+}
+
 static int explain_one(struct sift_pipeline *p, struct sift_worker *w,
-                       void *scratch, const char *text, size_t len,
-                       size_t top, double *scores, struct sift_error *err)
+                       const char *text, size_t len, size_t top,
+                       double *scores, struct sift_error *err)
 {
     struct sift_vector v;
+    char *const *labels = sift_pipeline_labels(p, NULL);
     int label, rc;
     double *c = NULL, *push = NULL;
     struct contrib *cv = NULL;
     size_t nt;
-    if ((rc = sift_worker_classify(w, text, len, &label, scores, err)) ||
-        (rc = sift_worker_vector(w, text, len, &v, err)))
+    if ((rc = sift_worker_vector(w, text, len, &v, err)) ||
+        (rc = sift_worker_predict(w, &v, &label, scores, err)))
         return rc;
     const struct sift_token *t = sift_worker_tokens(w, &nt);
     int other = cli_runner_up(p, label, scores);
@@ -194,14 +211,8 @@ static int explain_one(struct sift_pipeline *p, struct sift_worker *w,
         rc = sift_fail(err, SIFT_ENOMEM, "out of memory");
         goto out;
     }
-    printf("label: %s (%.3f)", p->labels[label], scores[label]);
-    if (other >= 0)
-        printf(", runner-up %s (%.3f)", p->labels[other], scores[other]);
-    printf("\nscores:");
-    for (size_t k = 0; k < p->nlabels; k++)
-        printf(" %s %.3f", p->labels[k], scores[k]);
-    putchar('\n');
-    rc = contrast(p, scratch, &v, label, other, cv, c, err);
+    put_scores(p, label, other, scores);
+    rc = contrast(w, &v, label, other, cv, c, err);
     if (rc == SIFT_ESTATE) {
         printf("sentence: ");
         cli_put_flat(stdout, text, len);
@@ -215,9 +226,9 @@ static int explain_one(struct sift_pipeline *p, struct sift_worker *w,
     printf("sentence: ");
     put_highlight(text, len, t, nt, push);
     qsort(cv, v.n, sizeof *cv, cmp_contrib);
-    printf("why %s rather than %s (+ for %s, - for %s):\n", p->labels[label],
-           other >= 0 ? p->labels[other] : "-", p->labels[label],
-           other >= 0 ? p->labels[other] : "-");
+    printf("why %s rather than %s (+ for %s, - for %s):\n", labels[label],
+           other >= 0 ? labels[other] : "-", labels[label],
+           other >= 0 ? labels[other] : "-");
     put_bias(p, label, other);
     for (size_t i = 0; i < v.n && i < top; i++) {
         char name[512];
@@ -237,8 +248,7 @@ out:
 /* stdin, split into sentences by the pipeline's segmenter, each
  * explained. */
 static int explain_stdin(struct sift_pipeline *p, struct sift_worker *w,
-                         void *scratch, size_t top, double *scores,
-                         struct sift_error *err)
+                         size_t top, double *scores, struct sift_error *err)
 {
     char *text;
     size_t len, n;
@@ -252,7 +262,7 @@ static int explain_stdin(struct sift_pipeline *p, struct sift_worker *w,
     if (!rc && n)
         memcpy(own, sp, n * sizeof *own); /* spans last until the next call */
     for (size_t k = 0; !rc && k < n; k++)
-        rc = explain_one(p, w, scratch, text + own[k].start,
+        rc = explain_one(p, w, text + own[k].start,
                          own[k].end - own[k].start, top, scores, err);
     free(own);
     free(text);
@@ -310,30 +320,26 @@ static int run_explain(const struct explain_opts *o, char **sentences, int n)
     struct sift_error err = {0};
     struct sift_pipeline *p = cli_open(o->ini, o->model, 1, &err);
     struct sift_worker *w;
-    void *scratch;
     double *scores;
     int status = SIFT_EXIT_OK;
     if (!p)
         return cli_fail("explain", &err);
     w = sift_worker_new(p, &err);
-    scratch = w ? p->cls.plug.desc->scratch_new(p->cls.inst, &err) : NULL;
-    scores = malloc(p->nlabels * sizeof *scores);
-    if (!w || !scratch || !scores) {
+    scores = malloc(sift_pipeline_nlabels(p) * sizeof *scores);
+    if (!w || !scores) {
         status = cli_fail("explain", &err);
         goto out;
     }
     if (n > 0) {
         for (int i = 0; i < n && !status; i++)
-            if (explain_one(p, w, scratch, sentences[i], strlen(sentences[i]),
+            if (explain_one(p, w, sentences[i], strlen(sentences[i]),
                             (size_t)o->top, scores, &err))
                 status = cli_fail("explain", &err);
-    } else if (explain_stdin(p, w, scratch, (size_t)o->top, scores, &err)) {
+    } else if (explain_stdin(p, w, (size_t)o->top, scores, &err)) {
         status = cli_fail("explain", &err);
     }
 out:
     free(scores);
-    if (scratch)
-        p->cls.plug.desc->scratch_free(scratch);
     sift_worker_free(w);
     sift_pipeline_free(p);
     return status;

@@ -36,7 +36,6 @@ struct sift_html_doc {
     char *buf;
     size_t len;
     struct sift_worker *w;
-    void *scratch;      /* the classifier's, to explain; may be NULL */
     double *contrib;
     size_t ncontrib;
     size_t seq, blocks;
@@ -66,7 +65,7 @@ struct sift_html *sift_html_begin(FILE *out, const struct sift_pipeline *p,
           "<title>sift report</title>\n<style>\n", out);
     for (size_t i = 0; html_css[i]; i++)
         fputs(html_css[i], out);
-    for (size_t k = 0; k < p->nlabels; k++)
+    for (size_t k = 0; k < sift_pipeline_nlabels(p); k++)
         fprintf(out, ".l%zu{background:%s}.k%zu{background:%s}\n", k,
                 (int)k == h->bg ? "transparent" : html_colour(k), k,
                 (int)k == h->bg ? "#ddd" : html_colour(k));
@@ -100,8 +99,6 @@ struct sift_html_doc *sift_html_doc_begin(struct sift_html *h, FILE *f,
                                           const char *path, const char *text,
                                           size_t len)
 {
-    const struct sift_pipeline *p = h->p;
-    struct sift_error err = {0};
     struct sift_html_doc *d = calloc(1, sizeof *d);
     if (!d)
         return NULL;
@@ -112,8 +109,6 @@ struct sift_html_doc *sift_html_doc_begin(struct sift_html *h, FILE *f,
         free(d);
         return NULL;
     }
-    /* Without a classifier scratch the page simply has no "why". */
-    d->scratch = p->cls.plug.desc->scratch_new(p->cls.inst, &err);
     return d;
 }
 
@@ -249,7 +244,8 @@ static int top_features(struct sift_html_doc *d, const char *s, size_t n,
     struct sift_vector v;
     char name[512];
     *nw = *nc = 0;
-    if (!d->scratch || sift_worker_vector(d->w, s, n, &v, &err) || !v.n)
+    /* without a worker (a caller that only lays out) there is no "why" */
+    if (!d->w || sift_worker_vector(d->w, s, n, &v, &err) || !v.n)
         return 0;
     if (v.n > d->ncontrib) {
         double *c = realloc(d->contrib, v.n * sizeof *c);
@@ -258,8 +254,7 @@ static int top_features(struct sift_html_doc *d, const char *s, size_t n,
         d->contrib = c;
         d->ncontrib = v.n;
     }
-    if (p->cls.plug.desc->explain(p->cls.inst, d->scratch, &v, label,
-                                  d->contrib, &err))
+    if (sift_worker_explain(d->w, &v, label, d->contrib, &err))
         return 0;
     for (size_t i = 0; i < v.n; i++) {
         uint32_t x = v.f[i].index;
@@ -330,7 +325,7 @@ static void put_badge(struct sift_html_doc *d, size_t index, size_t start,
                    "(click)\">", label, d->seq, index);
     else
         fprintf(b, "<span class=\"b k%d\">", label);
-    html_put_str(b, p->labels[label]);
+    html_put_str(b, sift_pipeline_labels(p, NULL)[label]);
     fprintf(b, " <b>%.2f</b>%s", scores[label], why ? "</label>" : "</span>");
     if (!why)
         return;
@@ -346,7 +341,7 @@ static void put_badge(struct sift_html_doc *d, size_t index, size_t start,
     }
     if (r >= 0) {
         fputs(" · next best: ", b);
-        html_put_str(b, p->labels[r]);
+        html_put_str(b, sift_pipeline_labels(p, NULL)[r]);
         fprintf(b, " %.2f", scores[r]);
     }
     fputs("</span>", b);
@@ -376,9 +371,9 @@ void sift_html_sentence(struct sift_html_doc *d, size_t index, size_t start,
         /* background, but a close call: say what it nearly was */
         fprintf(b, "<span class=\"b u\" title=\"background %.2f, ",
                 scores[label]);
-        html_put_str(b, p->labels[r]);
+        html_put_str(b, sift_pipeline_labels(p, NULL)[r]);
         fprintf(b, " %.2f\">", scores[r]);
-        html_put_str(b, p->labels[r]);
+        html_put_str(b, sift_pipeline_labels(p, NULL)[r]);
         fprintf(b, "? <b>%.2f</b></span>", scores[r]);
     }
     fputs("</span>", b);
@@ -390,12 +385,12 @@ static void put_pills(FILE *f, const struct sift_html *h,
                       const size_t *counts)
 {
     size_t total = 0;
-    for (size_t k = 0; k < h->p->nlabels; k++) {
+    for (size_t k = 0; k < sift_pipeline_nlabels(h->p); k++) {
         total += counts[k];
         if ((int)k == h->bg || !counts[k])
             continue;
         fprintf(f, "<span class=\"pill k%zu\">%zu ", k, counts[k]);
-        html_put_str(f, h->p->labels[k]);
+        html_put_str(f, sift_pipeline_labels(h->p, NULL)[k]);
         fputs("</span>", f);
     }
     fprintf(f, "<span class=\"n\">%zu sentence%s</span>", total,
@@ -417,13 +412,13 @@ static int add_entry(struct sift_html *h, struct sift_html_doc *d,
     }
     struct entry *e = &h->v[h->n];
     *e = (struct entry){d->seq, strdup(d->path), d->title,
-                        malloc(h->p->nlabels * sizeof *counts)};
+                        malloc(sift_pipeline_nlabels(h->p) * sizeof *counts)};
     if (!e->path || !e->counts) {
         free(e->path);
         free(e->counts);
         goto out;
     }
-    memcpy(e->counts, counts, h->p->nlabels * sizeof *counts);
+    memcpy(e->counts, counts, sift_pipeline_nlabels(h->p) * sizeof *counts);
     d->title = NULL;
     h->n++;
     rc = 0;
@@ -434,11 +429,9 @@ out:
 
 int sift_html_doc_end(struct sift_html_doc *d, const size_t *counts)
 {
-    const struct sift_pipeline *p;
     int rc = 0;
     if (!d)
         return SIFT_ENOMEM;
-    p = d->h->p;
     if (d->kind != NONE)
         fputs("</p>\n", d->body);
     if (fclose(d->body)) {
@@ -458,8 +451,6 @@ int sift_html_doc_end(struct sift_html_doc *d, const size_t *counts)
               "</section>\n", d->f);
         rc = add_entry(d->h, d, counts);
     }
-    if (d->scratch)
-        p->cls.plug.desc->scratch_free(d->scratch);
     free(d->buf);
     free(d->title);
     free(d->contrib);
@@ -484,15 +475,15 @@ static void put_summary(const struct sift_html *h, FILE *f,
 {
     const struct sift_pipeline *p = h->p;
     size_t max = 1;
-    for (size_t k = 0; k < p->nlabels; k++)
+    for (size_t k = 0; k < sift_pipeline_nlabels(p); k++)
         max = counts[k] > max ? counts[k] : max;
     fprintf(f, "<section id=\"sum\"><h2>Label counts</h2>\n<p>%zu "
                "document%s, %zu sentence%s.<span class=\"jsonly\"> Choose a "
                "label to list its sentences from every document.</span>"
                "</p>\n<div class=\"chart\">\n",
             h->n, h->n == 1 ? "" : "s", total, total == 1 ? "" : "s");
-    for (size_t k = 0; k < p->nlabels; k++) {
-        put_label_link(f, "lv", p->labels[k], k);
+    for (size_t k = 0; k < sift_pipeline_nlabels(p); k++) {
+        put_label_link(f, "lv", sift_pipeline_labels(p, NULL)[k], k);
         fprintf(f, "<span class=\"bar\"><span class=\"k%zu\" "
                    "style=\"width:%.1f%%\"></span></span>"
                    "<span class=\"num\" data-l=\"%zu\">%zu <small>%.0f%%"
@@ -507,10 +498,10 @@ static void put_view(const struct sift_html *h, FILE *f)
 {
     fputs("<section id=\"view\" hidden><h2 id=\"vh\">Sentences by label"
           "</h2>\n<div class=\"vc\">", f);
-    for (size_t k = 0; k < h->p->nlabels; k++) {
+    for (size_t k = 0; k < sift_pipeline_nlabels(h->p); k++) {
         char cls[32];
         snprintf(cls, sizeof cls, "vb k%zu", k);
-        put_label_link(f, cls, h->p->labels[k], k);
+        put_label_link(f, cls, sift_pipeline_labels(h->p, NULL)[k], k);
     }
     fputs("</div>\n<div class=\"vc\"><label>minimum confidence "
           "<input type=\"range\" id=\"vmin\" min=\"0\" max=\"1\" "
@@ -543,7 +534,7 @@ static void put_toc_row(const struct sift_html *h, FILE *f, size_t i)
     fputs("\">", f);
     html_put_str(f, base && base[1] ? base + 1 : e->path);
     fputs("</span></td>", f);
-    for (size_t k = 0; k < h->p->nlabels; k++) {
+    for (size_t k = 0; k < sift_pipeline_nlabels(h->p); k++) {
         total += e->counts[k];
         if ((int)k == h->bg)
             continue;
@@ -565,8 +556,8 @@ static void put_toc(struct sift_html *h, FILE *f)
                "documents\">\n<table><thead><tr><th>#</th>"
                "<th class=\"d\">document</th>",
             h->n, h->n == 1 ? "" : "s");
-    for (size_t k = 0; k < h->p->nlabels; k++) {
-        const char *l = h->p->labels[k];
+    for (size_t k = 0; k < sift_pipeline_nlabels(h->p); k++) {
+        const char *l = sift_pipeline_labels(h->p, NULL)[k];
         size_t n = 0;
         if ((int)k == h->bg)
             continue;

@@ -128,7 +128,8 @@ void html_put_stamp(FILE *f, const struct sift_pipeline *p,
     char date[64];
     stamp_date(date, sizeof date);
     fputs("<p class=\"stamp\">Model <b>", f);
-    html_put_str(f, p->name ? p->name : "(unnamed)");
+    const char *name = sift_pipeline_name(p);
+    html_put_str(f, name ? name : "(unnamed)");
     if (model) {
         fputs("</b> from <code>", f);
         html_put_str(f, model);

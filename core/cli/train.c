@@ -192,7 +192,7 @@ static int train_save(struct sift_pipeline *p, const struct sift_samples *ss,
     if (sift_bundle_save(p, out, &meta, err))
         return -1;
     fprintf(stderr, "sift train: trained in %.2f s (%zu features); wrote %s\n",
-            meta.seconds, p->dim, out);
+            meta.seconds, sift_pipeline_dim(p), out);
     return 0;
 }
 
@@ -209,7 +209,7 @@ static int run_train(const struct train_opts *o, char **paths, int npaths)
     int status;
     if (!cfg || !(p = sift_pipeline_new(cfg, &err)))
         goto fail;
-    if (!out && !(out = p->model)) {
+    if (!out && !(out = sift_pipeline_model(p))) {
         sift_fail(&err, SIFT_EINVAL, "%s: [pipeline] names no model: pass "
                                      "-o DIR", o->ini);
         goto fail;

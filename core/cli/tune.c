@@ -189,7 +189,8 @@ static void run_point(struct grid *g, size_t pt, size_t *at, int progress)
     struct sift_metrics m;
     int *pred = malloc(g->ss->n * sizeof *pred);
     memset(r, 0, sizeof *r);
-    if (!pred || set_point(g, pt, at) || sift_metrics_init(&m, g->ss->nlabels)) {
+    if (!pred || set_point(g, pt, at) ||
+        sift_metrics_init(&m, g->ss->nlabels)) {
         free(pred);
         r->rc = sift_fail(&r->err, SIFT_ENOMEM, "out of memory");
         return;
@@ -318,38 +319,48 @@ static double print_table(const struct grid *g, size_t *at, size_t *best,
 
 /* ---- what the plugins declare ---- */
 
-/* The stages that learn: the featurizers and the classifier. */
-static size_t learning_stages(const struct sift_pipeline *p,
-                              const struct sift_stage **st)
+/* sift_pipeline_options() visitors: the default grid, and the values
+ * set while searching. */
+struct axes {
+    struct axis *ax;
+    size_t n, max;
+};
+
+static void add_default_axis(void *ctx, const char *section,
+                             const struct sift_option *o)
 {
-    size_t n = 0;
-    for (size_t f = 0; f < p->nfeat; f++)
-        st[n++] = &p->feat[f];
-    st[n++] = &p->cls;
-    return n;
+    struct axes *a = ctx;
+    char spec[512];
+    if (!o->grid || a->n == a->max)
+        return;
+    snprintf(spec, sizeof spec, "%s.%s=%s", section, o->name, o->grid);
+    if (parse_axis(spec, &a->ax[a->n]) == 0)
+        a->n++;
+    else
+        free_axis(&a->ax[a->n]);
 }
 
 /* Every option of a learning stage that declares a grid, as an axis. */
 static size_t default_axes(const struct sift_pipeline *p, struct axis *ax,
                            size_t max)
 {
-    const struct sift_stage *st[SIFT_MAX_FEATURIZERS + 1];
-    size_t nst = learning_stages(p, st), nax = 0;
-    for (size_t s = 0; s < nst; s++) {
-        const struct sift_plugin *d = st[s]->plug.desc;
-        for (size_t i = 0; i < d->noptions && nax < max; i++) {
-            char spec[512];
-            if (!d->options[i].grid)
-                continue;
-            snprintf(spec, sizeof spec, "%s.%s=%s", st[s]->section,
-                     d->options[i].name, d->options[i].grid);
-            if (parse_axis(spec, &ax[nax]) == 0)
-                nax++;
-            else
-                free_axis(&ax[nax]);
-        }
-    }
-    return nax;
+    struct axes a = {ax, 0, max};
+    sift_pipeline_options(p, add_default_axis, &a);
+    return a.n;
+}
+
+struct tune_values {
+    struct sift_config *cfg;
+    int failed;
+};
+
+static void set_tune_value(void *ctx, const char *section,
+                           const struct sift_option *o)
+{
+    struct tune_values *tv = ctx;
+    if (o->tune_value &&
+        sift_config_set(tv->cfg, section, o->name, o->tune_value))
+        tv->failed = 1;
 }
 
 /* While searching, options that only cost time take their tune_value
@@ -357,17 +368,9 @@ static size_t default_axes(const struct sift_pipeline *p, struct axis *ax,
 static int set_tune_values(struct sift_config *cfg,
                            const struct sift_pipeline *p)
 {
-    const struct sift_stage *st[SIFT_MAX_FEATURIZERS + 1];
-    size_t nst = learning_stages(p, st);
-    for (size_t s = 0; s < nst; s++) {
-        const struct sift_plugin *d = st[s]->plug.desc;
-        for (size_t i = 0; i < d->noptions; i++)
-            if (d->options[i].tune_value &&
-                sift_config_set(cfg, st[s]->section, d->options[i].name,
-                                d->options[i].tune_value))
-                return -1;
-    }
-    return 0;
+    struct tune_values tv = {cfg, 0};
+    sift_pipeline_options(p, set_tune_value, &tv);
+    return tv.failed ? -1 : 0;
 }
 
 /* ---- the tuned ini ---- */

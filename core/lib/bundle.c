@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "file.h"
+#include "pipeline_int.h"
 
 /* dir + "/" + name into buf (PATH_MAX); a failure when it does not fit
  * (err may be NULL). */

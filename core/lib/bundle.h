@@ -24,7 +24,8 @@ struct sift_bundle_meta {
     size_t samples;
     uint64_t checksum;
     double seconds;
-    const char *extra;  /* more "key = value\n" lines for [bundle]; may be NULL */
+    const char
+        *extra; /* more "key = value\n" lines for [bundle]; may be NULL */
 };
 
 /* Write trained pipeline p as bundle dir (replacing any old one only once

@@ -4,7 +4,7 @@
  * runs sentences through the stages and drives training.
  */
 #define _GNU_SOURCE
-#include "pipeline.h"
+#include "pipeline_int.h"
 
 #include <errno.h>
 #include <math.h>
@@ -966,4 +966,56 @@ int sift_pipeline_bias(const struct sift_pipeline *p, int label, double *out,
     if (!p->ready)
         return sift_fail(err, SIFT_ESTATE, "not trained");
     return d->bias(p->cls.inst, label, out, err);
+}
+
+char *const *sift_pipeline_labels(const struct sift_pipeline *p, size_t *n)
+{
+    if (n)
+        *n = p->nlabels;
+    return p->labels;
+}
+
+size_t sift_pipeline_nlabels(const struct sift_pipeline *p)
+{
+    return p->nlabels;
+}
+
+const char *sift_pipeline_name(const struct sift_pipeline *p)
+{
+    return p->name;
+}
+
+const char *sift_pipeline_model(const struct sift_pipeline *p)
+{
+    return p->model;
+}
+
+int sift_pipeline_ready(const struct sift_pipeline *p)
+{
+    return p->ready;
+}
+
+size_t sift_pipeline_dim(const struct sift_pipeline *p)
+{
+    return p->dim;
+}
+
+void sift_pipeline_options(const struct sift_pipeline *p,
+                           void (*fn)(void *ctx, const char *section,
+                                      const struct sift_option *o),
+                           void *ctx)
+{
+    for (size_t f = 0; f <= p->nfeat; f++) {
+        const struct sift_stage *st = f < p->nfeat ? &p->feat[f] : &p->cls;
+        for (size_t i = 0; i < st->plug.desc->noptions; i++)
+            fn(ctx, st->section, &st->plug.desc->options[i]);
+    }
+}
+
+int sift_worker_explain(struct sift_worker *w, const struct sift_vector *v,
+                        int label, double *contrib, struct sift_error *err)
+{
+    const struct sift_pipeline *p = w->p;
+    return p->cls.plug.desc->explain(p->cls.inst, w->cls, v, label, contrib,
+                                     err);
 }

@@ -4,7 +4,9 @@
  * vectors are concatenated, one classifier.
  *
  * A pipeline holds the shared, read-only (once trained or loaded) stage
- * instances; a worker holds one thread's scratch space.
+ * instances; a worker holds one thread's scratch space.  The command line
+ * sees a pipeline only through these functions; the library's modules
+ * share its layout through pipeline_int.h.
  */
 #ifndef SIFT_PIPELINE_H
 #define SIFT_PIPELINE_H
@@ -17,28 +19,8 @@
 
 struct sift_samples;
 
-struct sift_stage {
-    char *section;           /* "segmenter", "features.words", ... */
-    struct sift_loaded plug;
-    void *inst;
-    char **values;           /* validated text of each plugin option */
-    double weight;           /* featurizers: scale of their vector */
-    uint32_t offset;         /* featurizers: first index in the concat */
-};
-
-struct sift_pipeline {
-    char *name;
-    char *model;             /* [pipeline] model, resolved; may be NULL */
-    struct sift_stage seg, tok, cls;
-    struct sift_stage *feat;
-    size_t nfeat;
-    char **labels;           /* declared in [pipeline] labels, or learnt */
-    size_t nlabels;
-    size_t dim;              /* total feature dimension once fitted */
-    int ready;               /* featurizers fitted, classifier trained */
-    int untrusted;           /* built from a bundle's manifest */
-    struct sift_plugin_path path;
-};
+/* Opaque outside the library: read it through the functions below. */
+struct sift_pipeline;
 
 /* Build a pipeline from cfg: checks sections, keys, option types and
  * ranges against the plugins' declarations; loads and creates every
@@ -90,7 +72,28 @@ int sift_pipeline_layout(struct sift_pipeline *p, struct sift_error *err);
  * the samples' numbering (cross-validation scores against it). */
 void sift_pipeline_forget_labels(struct sift_pipeline *p);
 
-/* Index of label name in p->labels, or -1. */
+/* The labels (declared, learnt or loaded) and their number in *n (n may
+ * be NULL); owned by p. */
+char *const *sift_pipeline_labels(const struct sift_pipeline *p, size_t *n);
+size_t sift_pipeline_nlabels(const struct sift_pipeline *p);
+/* [pipeline] name, or the bundle's. */
+const char *sift_pipeline_name(const struct sift_pipeline *p);
+/* The model bundle: [pipeline] model (resolved), or the directory a
+ * bundle was loaded from; NULL when there is none. */
+const char *sift_pipeline_model(const struct sift_pipeline *p);
+/* Featurizers fitted and classifier trained (or loaded): it can label. */
+int sift_pipeline_ready(const struct sift_pipeline *p);
+/* The concatenated feature dimension, once fitted or loaded. */
+size_t sift_pipeline_dim(const struct sift_pipeline *p);
+
+/* Call fn for every option of every stage that learns (featurizers, then
+ * the classifier), with its section name; for `sift tune`. */
+void sift_pipeline_options(const struct sift_pipeline *p,
+                           void (*fn)(void *ctx, const char *section,
+                                      const struct sift_option *o),
+                           void *ctx);
+
+/* Index of label name in the pipeline's labels, or -1. */
 int sift_pipeline_label(const struct sift_pipeline *p, const char *name);
 
 /* One thread's scratch for running a pipeline. */
@@ -114,6 +117,11 @@ int sift_worker_vector(struct sift_worker *w, const char *text, size_t len,
 /* Classify one sentence: label index and p->nlabels confidences. */
 int sift_worker_classify(struct sift_worker *w, const char *text, size_t len,
                          int *label, double *scores, struct sift_error *err);
+
+/* The classifier's contribution of each entry of v toward label
+ * (contrib has v->n slots); SIFT_ESTATE when it cannot say. */
+int sift_worker_explain(struct sift_worker *w, const struct sift_vector *v,
+                        int label, double *contrib, struct sift_error *err);
 
 /* Classify a vector from sift_worker_vector() (for callers that also
  * want the vector: explain, the libsvm format), without featurizing the

@@ -43,8 +43,8 @@ int sift_plugin_load(const struct sift_plugin_path *sp, const char *name,
 /* dlopen the file at path (RTLD_NOW), find SIFT_PLUGIN_SYMBOL and check
  * the descriptor: ABI version, a size of at least SIFT_PLUGIN_SIZE_2_0,
  * kind, the operations its kind requires, and options that neither use
- * a host-reserved name nor repeat.  Before dlopen (which runs the plugin's constructors)
- * refuses what is not a regular file, and, unless
+ * a host-reserved name nor repeat.  Before dlopen (which runs the plugin's
+ * constructors) refuses what is not a regular file, and, unless
  * $SIFT_ALLOW_INSECURE_PLUGINS is 1, a file or any directory above it up
  * to / that is owned by someone other than root or the user, or is
  * group/world-writable (a root-owned sticky directory such as /tmp is

@@ -15,6 +15,7 @@
 #include "metrics.h"
 #include "pipeline.h"
 #include "samples.h"
+#include "pipeline_int.h"
 
 #ifndef SIFT_VERSION
 #define SIFT_VERSION "0.1.0"

@@ -2,6 +2,7 @@
  * name and text hold any bytes is walked and written as tsv, jsonl and
  * html rows, which must stay well formed (issue 12.1, 12.4). */
 #include "classify.c"
+#include "pipeline_int.h" /* white-box: the layout */
 
 #include <fcntl.h>
 
