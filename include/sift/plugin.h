@@ -25,6 +25,10 @@
  * - Strings passed to a plugin are borrowed for the duration of the call.
  * - Plugins keep no global mutable state, never print, never exit().
  *   Errors go into the caller's struct sift_error (see sift_fail()).
+ *   One exception: a plugin wrapping a library that draws from the C
+ *   library's rand() (libsvm, LIBLINEAR) seeds it with srand() at the
+ *   start of train(), so that a model depends on its seed alone.  The
+ *   host never trains two models at once in one process.
  * - Plugins open no files.  create() parses options only; state is
  *   written to and read from streams the host provides (save/load), and
  *   the host decides where bytes live, checks their size and checksum,
