@@ -22,7 +22,7 @@ export SIFT_PLUGIN_PATH="$PWD/$BUILD/plugins" SIFT_NO_PROGRESS=1
 mkdir -p "$W"
 CFLAGS_B="-O2 -std=c11 -Iinclude -Icore/lib -Icore/cli -D_POSIX_C_SOURCE=200809L"
 cc $CFLAGS_B -o "$W/stages" bench/stages.c core/lib/*.c core/cli/cli.c \
-    $(pkg-config --libs inih) -ldl -lpthread -lm
+    $(pkg-config --libs inih) -lsvm -ldl -lpthread -lm
 
 echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo |
     cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB"
@@ -138,7 +138,7 @@ awk -v a="$2" -v b="$sift_s" 'BEGIN {printf "sift end to end / liblinear-predict
 # time it on the first 50,000 sentences, and sift (libsvm bundle) on them
 "$SIFT" classify -m "$SVM_MODEL" -j 2 --lines --format libsvm \
     -o "$W/sentences.svm" "$W/sentences-50k.txt"
-r=$(t svmp svm-predict -b 1 -q "$W/sentences.svm" "$SVM_MODEL/classifier.svm" \
+r=$(t svmp svm-predict -b 1 -q "$W/sentences.svm" "$SVM_MODEL/classifier.state" \
     "$W/svm-predict.out")
 set -- $r
 svmp=$2

@@ -103,7 +103,7 @@ int main(int argc, char **argv)
     }
     t1 = now();
     double fast = (double)m / (t1 - t0);
-    snprintf(path, sizeof path, "%s/classifier.svm", argv[1]);
+    snprintf(path, sizeof path, "%s/classifier.state", argv[1]);
     struct svm_model *ref = svm_load_model(path);
     if (!ref) {
         fprintf(stderr, "stages: cannot load %s\n", path);
