@@ -39,7 +39,9 @@ bytes=$(find "$W/corpus" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
 sed -e "s|^model = .*|model = $W/svm-bundle|" -e 's/^plugin = linear$/plugin = svm/' \
     -e '/^solver = /d' -e "s|^\[pipeline\]|[pipeline]\nplugin_path = $PWD/$BUILD/plugins|" \
     pipeline.ini >"$W/svm.ini"
-[ -f "$W/svm-bundle/manifest.ini" ] ||
+# (kept between runs while this sift can still load it)
+echo "The army denied it." | "$SIFT" classify -m "$W/svm-bundle" - \
+    >/dev/null 2>&1 ||
     "$SIFT" train -c "$W/svm.ini" -o "$W/svm-bundle" \
         models/claims/corpus/train/*.tsv >/dev/null
 SVM_MODEL="$W/svm-bundle"
