@@ -174,9 +174,12 @@ static size_t fold_word(struct scratch *s, char *w, size_t n, size_t max)
         s->cp = c;
         s->cpcap = (size_t)k * 2;
     }
+    if (k == 0)
+        return n; /* only ignorable characters: keep the word as it was
+                   * (and s->cp may still be NULL: nothing to re-encode) */
     k = utf8proc_reencode(s->cp, k, opt);
     if (k <= 0)
-        return n; /* only ignorable characters: keep the word as it was */
+        return n;
     const unsigned char *u = (const unsigned char *)s->cp;
     size_t len = (size_t)k;
     if (len > max) {
