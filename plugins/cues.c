@@ -151,6 +151,7 @@ struct scratch {
     uint32_t *loff, *llen;
     size_t tcap;
     struct tok_info *info; /* per token */
+    uint64_t *next;       /* per pattern: see next_masks() */
     unsigned char *hit;   /* per feature */
     uint32_t *first;      /* per class: token where it first matched */
     uint32_t *present;    /* classes found, in order of first match */
@@ -503,6 +504,7 @@ static void scratch_free(void *p)
     free(s->loff);
     free(s->llen);
     free(s->info);
+    free(s->next);
     free(s->hit);
     free(s->first);
     free(s->present);
@@ -685,6 +687,29 @@ static int grow_tokens(struct scratch *s, size_t nt, size_t bytes)
     return 0;
 }
 
+/* For each pattern, a filter on the token after its first: when its
+ * second element is stem words only, bit (id & 63) is set for each of
+ * their stem ids, and a token whose stem's bit is clear cannot match;
+ * otherwise all bits are set. */
+static int next_masks(const struct cues *c, struct scratch *s)
+{
+    uint64_t *m = realloc(s->next, (c->npats + 1) * sizeof *m);
+    if (!m)
+        return -1;
+    s->next = m;
+    for (size_t p = 0; p < c->npats; p++) {
+        const struct pattern *pat = &c->pats[p];
+        const struct elem *e = &c->elems[pat->elem + 1];
+        m[p] = pat->nelem < 2 || e->gap ? UINT64_MAX : 0;
+        for (uint32_t a = 0; a < e->nalt && m[p] != UINT64_MAX; a++) {
+            const struct alt *al = &c->alts[e->alt + a];
+            m[p] = al->kind == ALT_STEM ? m[p] | 1ULL << (al->id & 63)
+                                        : UINT64_MAX;
+        }
+    }
+    return 0;
+}
+
 /* Copy w[0, n) to out, ASCII letters lowercased; returns its FNV-1a hash
  * (strtab_hash of the copy). */
 static uint64_t lower_copy(char *out, const char *w, size_t n)
@@ -728,9 +753,11 @@ static int prepare_tokens(const struct cues *c, struct scratch *s,
         bytes += st->tokens[t].len + 1;
     if (grow_tokens(s, nt, bytes))
         return -1;
-    if (s->lexhash != c->lexhash) { /* filled for another lexicon */
+    if (s->lexhash != c->lexhash || !s->next) { /* another lexicon */
         for (size_t i = 0; i < STEM_CACHE; i++)
             s->cache[i].tlen = 0;
+        if (next_masks(c, s))
+            return -1;
         s->lexhash = c->lexhash;
     }
     for (size_t t = 0; t < nt; t++) {
@@ -751,6 +778,10 @@ static void try_pattern(const struct cues *c, struct scratch *s, uint32_t p,
 {
     const struct pattern *pat = &c->pats[p];
     unsigned char *hit = &s->hit[2 * pat->cls + (size_t)neg];
+    uint64_t m = s->next[p];
+    if (m != UINT64_MAX && (t + 1 >= nt || s->info[t + 1].sid < 0 ||
+                            !(m >> (s->info[t + 1].sid & 63) & 1)))
+        return; /* the token after cannot match the second element */
     if (*hit || !match_from(c, pat, 1, s, t + 1, nt))
         return; /* already found: another match adds nothing */
     *hit = 1;
