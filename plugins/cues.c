@@ -699,8 +699,12 @@ static int next_masks(const struct cues *c, struct scratch *s)
     s->next = m;
     for (size_t p = 0; p < c->npats; p++) {
         const struct pattern *pat = &c->pats[p];
+        if (pat->nelem < 2) {
+            m[p] = UINT64_MAX;
+            continue;
+        }
         const struct elem *e = &c->elems[pat->elem + 1];
-        m[p] = pat->nelem < 2 || e->gap ? UINT64_MAX : 0;
+        m[p] = e->gap ? UINT64_MAX : 0;
         for (uint32_t a = 0; a < e->nalt && m[p] != UINT64_MAX; a++) {
             const struct alt *al = &c->alts[e->alt + a];
             m[p] = al->kind == ALT_STEM ? m[p] | 1ULL << (al->id & 63)
