@@ -112,7 +112,26 @@ struct cues {
     size_t nwild;
 };
 
-/* Direct-mapped cache of recent stems: news repeats its words, and
+/* What matching needs of one lowercased token, resolved once per
+ * distinct token: its stem id, its first-word bucket, whether it is a
+ * negator or a first-person word, and the patterns of its prefix bucket
+ * whose first element it matches (all of the bucket when there are more
+ * than PREF_MAX, or the token was too long to cache). */
+#define PREF_MAX 6
+#define PREF_ALL 0xFF
+
+enum { TOK_NEGATOR = 1, TOK_FIRST_PERSON = 2 };
+
+struct tok_info {
+    int32_t sid;   /* the token's stem in cues.stems, or -1 */
+    int32_t first; /* its bucket in cues.first, or -1 */
+    uint16_t pbucket; /* its bucket in cues.byte (tokens of 2+ bytes) */
+    uint8_t flags;    /* TOK_* */
+    uint8_t npref;    /* entries of pref, or PREF_ALL */
+    uint32_t pref[PREF_MAX]; /* pattern ids */
+};
+
+/* Direct-mapped cache of recent tokens: news repeats its words, and
  * Snowball is the costliest step per token. */
 #define STEM_CACHE 16384
 #define STEM_MAX 30
@@ -120,8 +139,7 @@ struct cues {
 struct stem_entry {
     uint8_t tlen;
     char tok[STEM_MAX];
-    int32_t sid;   /* the token's stem in cues.stems, or -1 */
-    int32_t first; /* its bucket in cues.first, or -1 */
+    struct tok_info info;
 };
 
 struct scratch {
@@ -132,11 +150,11 @@ struct scratch {
     size_t lcap;
     uint32_t *loff, *llen;
     size_t tcap;
-    int32_t *sid, *fword; /* per token: stem id, first-word bucket */
+    struct tok_info *info; /* per token */
+    uint64_t *next;       /* per pattern: see next_masks() */
     unsigned char *hit;   /* per feature */
     uint32_t *first;      /* per class: token where it first matched */
     uint32_t *present;    /* classes found, in order of first match */
-    unsigned char *negator; /* per token */
     struct sift_feature *out;
     size_t ocap;
 };
@@ -485,10 +503,9 @@ static void scratch_free(void *p)
     free(s->low);
     free(s->loff);
     free(s->llen);
-    free(s->sid);
-    free(s->fword);
+    free(s->info);
+    free(s->next);
     free(s->hit);
-    free(s->negator);
     free(s->first);
     free(s->present);
     free(s->out);
@@ -542,24 +559,31 @@ static void *scratch_new(const void *inst, struct sift_error *err)
 
 /* ---- matching ---- */
 
+/* Whether alternative a matches the lowercased word w[0, n) of stem sid. */
 static int alt_matches(const struct cues *c, const struct alt *a,
-                       const struct scratch *s, size_t t)
+                       const char *w, size_t n, int32_t sid)
 {
     if (a->kind == ALT_ANY)
         return 1;
     if (a->kind == ALT_PREFIX)
-        return s->llen[t] >= a->len &&
-               !memcmp(s->low + s->loff[t], c->strings + a->off, a->len);
-    return s->sid[t] == (int32_t)a->id;
+        return n >= a->len && !memcmp(w, c->strings + a->off, a->len);
+    return sid == (int32_t)a->id;
+}
+
+static int elem_matches_word(const struct cues *c, const struct elem *e,
+                             const char *w, size_t n, int32_t sid)
+{
+    for (uint32_t a = 0; a < e->nalt; a++)
+        if (alt_matches(c, &c->alts[e->alt + a], w, n, sid))
+            return 1;
+    return 0;
 }
 
 static int elem_matches(const struct cues *c, const struct elem *e,
                         const struct scratch *s, size_t t)
 {
-    for (uint32_t a = 0; a < e->nalt; a++)
-        if (alt_matches(c, &c->alts[e->alt + a], s, t))
-            return 1;
-    return 0;
+    return elem_matches_word(c, e, s->low + s->loff[t], s->llen[t],
+                             s->info[t].sid);
 }
 
 /* Match elements [ei, end) from token t. */
@@ -580,10 +604,8 @@ static int match_from(const struct cues *c, const struct pattern *p,
            match_from(c, p, ei + 1, s, t + 1, nt);
 }
 
-static int is_negator(const struct scratch *s, size_t t)
+static int is_negator(const char *w, size_t n)
 {
-    const char *w = s->low + s->loff[t];
-    size_t n = s->llen[t];
     return (n == 3 && (!memcmp(w, "not", 3) || !memcmp(w, "nor", 3))) ||
            (n == 2 && !memcmp(w, "no", 2)) ||
            (n == 5 && !memcmp(w, "never", 5)) ||
@@ -592,9 +614,37 @@ static int is_negator(const struct scratch *s, size_t t)
            (n > 3 && !memcmp(w + n - 3, "n't", 3));
 }
 
-/* A token's stem id and first-word bucket, from its stem. */
+static int is_first_person(const char *w, size_t n)
+{
+    return (n == 2 && (!memcmp(w, "we", 2) || !memcmp(w, "us", 2))) ||
+           (n == 3 && !memcmp(w, "our", 3)) || (n == 1 && *w == 'i');
+}
+
+/* The patterns of w's prefix bucket whose first element w matches, into
+ * in->pref; PREF_ALL when there are too many to keep. */
+static void prefix_candidates(const struct cues *c, const char *w, size_t n,
+                              struct tok_info *in)
+{
+    in->npref = 0;
+    if (n < 2)
+        return;
+    in->pbucket = (uint16_t)prefix_bucket(w, 2);
+    for (const uint32_t *b = c->byte[in->pbucket]; b && *b; b++) {
+        const struct pattern *p = &c->pats[*b - 1];
+        if (!elem_matches_word(c, &c->elems[p->elem], w, n, in->sid))
+            continue;
+        if (in->npref == PREF_MAX) {
+            in->npref = PREF_ALL;
+            return;
+        }
+        in->pref[in->npref++] = *b - 1;
+    }
+}
+
+/* Resolve the lowercased word w[0, n): stem id, first-word bucket, flags
+ * and prefix candidates. */
 static void resolve(const struct cues *c, struct scratch *s, const char *w,
-                    size_t n, int32_t *sid, int32_t *first)
+                    size_t n, struct tok_info *in)
 {
     const sb_symbol *stem = sb_stemmer_stem(s->stemmer, (const sb_symbol *)w,
                                             (int)n);
@@ -603,8 +653,11 @@ static void resolve(const struct cues *c, struct scratch *s, const char *w,
         stem = (const sb_symbol *)w;
         sl = n;
     }
-    *sid = (int32_t)strtab_find(&c->stems, (const char *)stem, sl);
-    *first = (int32_t)strtab_find(&c->first, (const char *)stem, sl);
+    in->sid = (int32_t)strtab_find(&c->stems, (const char *)stem, sl);
+    in->first = (int32_t)strtab_find(&c->first, (const char *)stem, sl);
+    in->flags = (uint8_t)((is_negator(w, n) ? TOK_NEGATOR : 0) |
+                          (is_first_person(w, n) ? TOK_FIRST_PERSON : 0));
+    prefix_candidates(c, w, n, in);
 }
 
 static int grow_tokens(struct scratch *s, size_t nt, size_t bytes)
@@ -618,17 +671,10 @@ static int grow_tokens(struct scratch *s, size_t nt, size_t bytes)
         if (!(a = realloc(s->llen, cap * sizeof *a)))
             return -1;
         s->llen = a;
-        int32_t *i = realloc(s->sid, cap * sizeof *i);
-        if (!i)
+        struct tok_info *in = realloc(s->info, cap * sizeof *in);
+        if (!in)
             return -1;
-        s->sid = i;
-        if (!(i = realloc(s->fword, cap * sizeof *i)))
-            return -1;
-        s->fword = i;
-        unsigned char *ng = realloc(s->negator, cap);
-        if (!ng)
-            return -1;
-        s->negator = ng;
+        s->info = in;
         s->tcap = cap;
     }
     if (bytes > s->lcap) {
@@ -641,9 +687,68 @@ static int grow_tokens(struct scratch *s, size_t nt, size_t bytes)
     return 0;
 }
 
-/* Lowercase each token and resolve its stem id and first-word bucket,
- * through a direct-mapped cache of recent tokens: news repeats its words,
- * and stemming and two table lookups are the costliest steps per token. */
+/* For each pattern, a filter on the token after its first: when its
+ * second element is stem words only, bit (id & 63) is set for each of
+ * their stem ids, and a token whose stem's bit is clear cannot match;
+ * otherwise all bits are set. */
+static int next_masks(const struct cues *c, struct scratch *s)
+{
+    uint64_t *m = realloc(s->next, (c->npats + 1) * sizeof *m);
+    if (!m)
+        return -1;
+    s->next = m;
+    for (size_t p = 0; p < c->npats; p++) {
+        const struct pattern *pat = &c->pats[p];
+        if (pat->nelem < 2) {
+            m[p] = UINT64_MAX;
+            continue;
+        }
+        const struct elem *e = &c->elems[pat->elem + 1];
+        m[p] = e->gap ? UINT64_MAX : 0;
+        for (uint32_t a = 0; a < e->nalt && m[p] != UINT64_MAX; a++) {
+            const struct alt *al = &c->alts[e->alt + a];
+            m[p] = al->kind == ALT_STEM ? m[p] | 1ULL << (al->id & 63)
+                                        : UINT64_MAX;
+        }
+    }
+    return 0;
+}
+
+/* Copy w[0, n) to out, ASCII letters lowercased; returns its FNV-1a hash
+ * (strtab_hash of the copy). */
+static uint64_t lower_copy(char *out, const char *w, size_t n)
+{
+    uint64_t h = SIFT_FNV1A64_INIT;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)w[i];
+        b += (unsigned char)((unsigned)(b - 'A') < 26u ? 32 : 0);
+        out[i] = (char)b;
+        h = (h ^ b) * 1099511628211ULL;
+    }
+    return h;
+}
+
+/* The token info of the lowercased word w[0, n) of hash h, through the
+ * cache (tokens too long for it are resolved into *tmp). */
+static const struct tok_info *lookup(const struct cues *c, struct scratch *s,
+                                     const char *w, size_t n, uint64_t h,
+                                     struct tok_info *tmp)
+{
+    if (n >= STEM_MAX) {
+        resolve(c, s, w, n, tmp);
+        return tmp;
+    }
+    struct stem_entry *ce = &s->cache[h & (STEM_CACHE - 1)];
+    if (ce->tlen != n || memcmp(ce->tok, w, n)) {
+        resolve(c, s, w, n, &ce->info);
+        memcpy(ce->tok, w, n);
+        ce->tlen = (uint8_t)n;
+    }
+    return &ce->info;
+}
+
+/* Lowercase each token and resolve what matching needs of it, once per
+ * distinct token (see struct tok_info). */
 static int prepare_tokens(const struct cues *c, struct scratch *s,
                           const struct sift_sentence *st)
 {
@@ -652,42 +757,36 @@ static int prepare_tokens(const struct cues *c, struct scratch *s,
         bytes += st->tokens[t].len + 1;
     if (grow_tokens(s, nt, bytes))
         return -1;
-    if (s->lexhash != c->lexhash) { /* filled for another lexicon */
+    if (s->lexhash != c->lexhash || !s->next) { /* another lexicon */
         for (size_t i = 0; i < STEM_CACHE; i++)
             s->cache[i].tlen = 0;
+        if (next_masks(c, s))
+            return -1;
         s->lexhash = c->lexhash;
     }
     for (size_t t = 0; t < nt; t++) {
         const struct sift_token *tk = &st->tokens[t];
         char *w = s->low + lo;
-        memcpy(w, tk->text, tk->len);
-        lower_ascii(w, tk->len);
+        uint64_t h = lower_copy(w, tk->text, tk->len);
         s->loff[t] = (uint32_t)lo;
         s->llen[t] = (uint32_t)tk->len;
         lo += tk->len;
-        if (tk->len >= STEM_MAX) {
-            resolve(c, s, w, tk->len, &s->sid[t], &s->fword[t]);
-            continue;
-        }
-        struct stem_entry *ce =
-            &s->cache[strtab_hash(w, tk->len) & (STEM_CACHE - 1)];
-        if (ce->tlen != tk->len || memcmp(ce->tok, w, tk->len)) {
-            resolve(c, s, w, tk->len, &ce->sid, &ce->first);
-            memcpy(ce->tok, w, tk->len);
-            ce->tlen = (uint8_t)tk->len;
-        }
-        s->sid[t] = ce->sid;
-        s->fword[t] = ce->first;
+        s->info[t] = *lookup(c, s, w, tk->len, h, &s->info[t]);
     }
     return 0;
 }
 
+/* Try pattern p at token t, whose first element t is known to match. */
 static void try_pattern(const struct cues *c, struct scratch *s, uint32_t p,
                         size_t t, size_t nt, int neg)
 {
     const struct pattern *pat = &c->pats[p];
     unsigned char *hit = &s->hit[2 * pat->cls + (size_t)neg];
-    if (*hit || !match_from(c, pat, 0, s, t, nt))
+    uint64_t m = s->next[p];
+    if (m != UINT64_MAX && (t + 1 >= nt || s->info[t + 1].sid < 0 ||
+                            !(m >> (s->info[t + 1].sid & 63) & 1)))
+        return; /* the token after cannot match the second element */
+    if (*hit || !match_from(c, pat, 1, s, t + 1, nt))
         return; /* already found: another match adds nothing */
     *hit = 1;
     if (s->first[pat->cls] == UINT32_MAX) /* tokens come in order */
@@ -719,11 +818,58 @@ static void order_features(const struct cues *c, struct scratch *s,
         }
 }
 
+/* Try the patterns of a 0-ended bucket (ids + 1) at token t; unless
+ * known, first check that t matches their first element. */
 static void try_bucket(const struct cues *c, struct scratch *s,
-                       const uint32_t *b, size_t t, size_t nt, int neg)
+                       const uint32_t *b, size_t t, size_t nt, int neg,
+                       int known)
 {
     for (; b && *b; b++)
-        try_pattern(c, s, *b - 1, t, nt, neg);
+        if (known || elem_matches(c, &c->elems[c->pats[*b - 1].elem], s, t))
+            try_pattern(c, s, *b - 1, t, nt, neg);
+}
+
+/* Every pattern at every token: those of the token's first-word bucket,
+ * its prefix candidates, and the wild ones. */
+static void match_tokens(const struct cues *c, struct scratch *s, size_t nt)
+{
+    unsigned window = 0; /* negators among the three tokens before t */
+    for (size_t t = 0; t < nt; t++) {
+        const struct tok_info *in = &s->info[t];
+        int neg = c->negation && (window & 7u) != 0;
+        window = window << 1 | ((in->flags & TOK_NEGATOR) != 0);
+        if (in->first >= 0)
+            try_bucket(c, s, c->bucket[in->first], t, nt, neg, 1);
+        if (in->npref == PREF_ALL)
+            try_bucket(c, s, c->byte[in->pbucket], t, nt, neg, 0);
+        for (size_t i = 0; i < in->npref && in->npref != PREF_ALL; i++)
+            try_pattern(c, s, in->pref[i], t, nt, neg);
+        for (size_t w = 0; w < c->nwild; w++) {
+            uint32_t p = c->wild[w];
+            if (elem_matches(c, &c->elems[c->pats[p].elem], s, t))
+                try_pattern(c, s, p, t, nt, neg);
+        }
+    }
+}
+
+/* The features set in s->hit[0, dim), in order, into s->out; returns
+ * their number.  Whole words of zeros are skipped. */
+static size_t collect(struct scratch *s, size_t dim)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < dim;) {
+        uint64_t word = 0;
+        if (i + 8 <= dim && (memcpy(&word, s->hit + i, 8), word == 0)) {
+            i += 8;
+            continue;
+        }
+        if (s->hit[i]) {
+            s->out[n].index = (uint32_t)i;
+            s->out[n++].value = 1.0;
+        }
+        i++;
+    }
+    return n;
 }
 
 /* Layout cues from the raw sentence. */
@@ -771,13 +917,9 @@ static void layout(const struct cues *c, struct scratch *s,
             s->hit[base + 5] = 1;
             break;
         }
-    for (size_t i = 0; i < st->ntokens; i++) {
-        const char *w = s->low + s->loff[i];
-        size_t l = s->llen[i];
-        if ((l == 2 && (!memcmp(w, "we", 2) || !memcmp(w, "us", 2))) ||
-            (l == 3 && !memcmp(w, "our", 3)) || (l == 1 && *w == 'i'))
+    for (size_t i = 0; i < st->ntokens; i++)
+        if (s->info[i].flags & TOK_FIRST_PERSON)
             s->hit[base + 6] = 1;
-    }
     if (n && t[n - 1] == '?')
         s->hit[base + 7] = 1;
 }
@@ -789,7 +931,7 @@ static int cues_transform(const void *inst, void *scratch,
 {
     const struct cues *c = inst;
     struct scratch *s = scratch;
-    size_t nt = st->ntokens, dim = dimension(c), n = 0, k = c->classes.n;
+    size_t nt = st->ntokens, dim = dimension(c), k = c->classes.n;
     if (s->ocap < dim)
         return sift_fail(err, SIFT_ESTATE, "cues: scratch made for another "
                                            "lexicon");
@@ -798,22 +940,7 @@ static int cues_transform(const void *inst, void *scratch,
         s->first[i] = UINT32_MAX;
     if (prepare_tokens(c, s, st))
         return sift_fail(err, SIFT_ENOMEM, "out of memory");
-    for (size_t t = 0; c->negation && t < nt; t++)
-        s->negator[t] = (unsigned char)is_negator(s, t);
-    for (size_t t = 0; t < nt; t++) {
-        int neg = 0;
-        if (c->negation)
-            for (size_t b = t >= 3 ? t - 3 : 0; b < t; b++)
-                neg |= s->negator[b];
-        if (s->fword[t] >= 0)
-            try_bucket(c, s, c->bucket[s->fword[t]], t, nt, neg);
-        if (s->llen[t] >= 2)
-            try_bucket(c, s,
-                       c->byte[prefix_bucket(s->low + s->loff[t], 2)], t, nt,
-                       neg);
-        for (size_t w = 0; w < c->nwild; w++)
-            try_pattern(c, s, c->wild[w], t, nt, neg);
-    }
+    match_tokens(c, s, nt);
     if (c->layout)
         layout(c, s, st);
     if (c->order)
@@ -825,13 +952,8 @@ static int cues_transform(const void *inst, void *scratch,
                 pair[p] = (s->hit[2 * i] | s->hit[2 * i + 1]) &
                           (s->hit[2 * j] | s->hit[2 * j + 1]);
     }
-    for (size_t i = 0; i < dim; i++)
-        if (s->hit[i]) {
-            s->out[n].index = (uint32_t)i;
-            s->out[n++].value = 1.0;
-        }
     *out = s->out;
-    *nout = n;
+    *nout = collect(s, dim);
     return 0;
 }
 

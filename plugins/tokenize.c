@@ -174,9 +174,12 @@ static size_t fold_word(struct scratch *s, char *w, size_t n, size_t max)
         s->cp = c;
         s->cpcap = (size_t)k * 2;
     }
+    if (k == 0)
+        return n; /* only ignorable characters: keep the word as it was
+                   * (and s->cp may still be NULL: nothing to re-encode) */
     k = utf8proc_reencode(s->cp, k, opt);
     if (k <= 0)
-        return n; /* only ignorable characters: keep the word as it was */
+        return n;
     const unsigned char *u = (const unsigned char *)s->cp;
     size_t len = (size_t)k;
     if (len > max) {
@@ -221,6 +224,39 @@ static enum cls classify(uint32_t c)
     return LETTER;
 }
 
+/* classify() of each ASCII byte, so that plain text needs no decoding:
+ * S space, L letter, D digit, A apostrophe, H hyphen, O dot, C comma,
+ * P punctuation. */
+#define S SPACE
+#define L LETTER
+#define D DIGIT
+#define P PUNCT
+static const unsigned char ascii_cls[128] = {
+    S, P, P, P, P, P, P, P, P, S, S, S, S, S, P, P, /* NUL, \t-\r */
+    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+    S, P, P, P, P, P, P, APOS, P, P, P, P, COMMA, HYPHEN, DOT, P,
+    D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
+    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* @, A-O */
+    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* `, a-o */
+    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+};
+#undef S
+#undef L
+#undef D
+#undef P
+
+/* The class of the code point at u[i..n); *len gets its byte length. */
+static enum cls class_at(const unsigned char *u, size_t i, size_t n,
+                         size_t *len)
+{
+    if (u[i] < 0x80) {
+        *len = 1;
+        return (enum cls)ascii_cls[u[i]];
+    }
+    return classify(decode(u, i, n, len));
+}
+
 static int reserve(struct scratch *s, size_t ntok, size_t nbytes)
 {
     if (ntok > s->cap) {
@@ -255,15 +291,14 @@ static size_t scan_word(const unsigned char *u, size_t i, size_t n)
 {
     size_t len, j = i, nl;
     while (j < n) {
-        uint32_t c = decode(u, j, n, &len);
-        enum cls k = classify(c);
+        enum cls k = class_at(u, j, n, &len);
         if (k == LETTER || k == DIGIT) {
             j += len;
             continue;
         }
         if (k == APOS || k == HYPHEN || k == DOT) {
             if (j + len < n) {
-                enum cls nk = classify(decode(u, j + len, n, &nl));
+                enum cls nk = class_at(u, j + len, n, &nl);
                 if (nk == LETTER || (nk == DIGIT && k == HYPHEN)) {
                     /* "U.S" but not "end.Next": a dot joins only after a
                      * single letter */
@@ -287,7 +322,7 @@ static size_t scan_number(const unsigned char *u, size_t i, size_t n)
 {
     size_t j = i, len;
     while (j < n) {
-        enum cls k = classify(decode(u, j, n, &len));
+        enum cls k = class_at(u, j, n, &len);
         if (k == DIGIT || k == LETTER) {
             j += len;
             continue;
@@ -353,6 +388,109 @@ static int title_case(const unsigned char *u, size_t n)
     return words >= 4 && caps * 4 >= words * 3;
 }
 
+/* Whether u[a, b) is all ASCII. */
+static int ascii_span(const unsigned char *u, size_t a, size_t b)
+{
+    unsigned char any = 0;
+    for (size_t j = a; j < b; j++)
+        any |= u[j];
+    return any < 0x80;
+}
+
+/* The ASCII token w[0, n) as the general path spells it: one byte a
+ * character, so cut at maxtok; digits of a number shaped, letters
+ * lowercased by table; "'" and "-" are already their own folding. */
+static size_t spell_ascii(const struct tok *t, char *o,
+                          const unsigned char *w, size_t n, int number)
+{
+    int shape = number && t->numbers == 1;
+    if (n > t->maxtok)
+        n = t->maxtok;
+    for (size_t j = 0; j < n; j++) {
+        unsigned c = w[j];
+        if (shape && c - '0' < 10u)
+            c = '0';
+        else if (t->lower && c - 'A' < 26u)
+            c += 32;
+        o[j] = (char)c;
+    }
+    return n;
+}
+
+/* The token u[a, b) with any code point: apostrophes and hyphens folded,
+ * digits shaped, then (for non-ASCII words) NFKC case folding; cut at
+ * maxtok bytes. */
+static size_t spell_wide(const struct tok *t, struct scratch *s, char *o,
+                         const unsigned char *u, size_t a, size_t b,
+                         size_t n, int number)
+{
+    size_t w = 0, len;
+    int wide = 0;
+    for (size_t j = a; j < b; j += len) {
+        char enc[4];
+        uint32_t cp = decode(u, j, n, &len);
+        enum cls ck = classify(cp);
+        if (ck == APOS)
+            cp = '\'';
+        else if (ck == HYPHEN)
+            cp = '-';
+        else if (number && t->numbers == 1 && ck == DIGIT)
+            cp = '0';
+        else if (t->lower)
+            cp = lower_ascii(cp);
+        wide |= cp >= 0x80;
+        size_t k = encode(cp, enc);
+        if (w + k > t->maxtok)
+            break;
+        memcpy(o + w, enc, k);
+        w += k;
+    }
+    if (wide && t->lower)
+        w = fold_word(s, o, w, t->maxtok);
+    return w;
+}
+
+/* Replace the word o[0, *w) by its Snowball stem (when not longer). */
+static int stem_word(struct scratch *s, char *o, size_t *w)
+{
+    const sb_symbol *st = sb_stemmer_stem(s->stemmer, (const sb_symbol *)o,
+                                          (int)*w);
+    if (!st)
+        return -1;
+    size_t sl = (size_t)sb_stemmer_length(s->stemmer);
+    if (sl <= *w) {
+        memcpy(o, st, sl);
+        *w = sl;
+    }
+    return 0;
+}
+
+/* Spell the token u[a, b) of class k into o: "<num>", "<name>", or its
+ * folded text, stemmed when asked; returns its length, or -1 when out of
+ * memory.  mask: names are masked in this sentence; nt: tokens before. */
+static long spell(const struct tok *t, struct scratch *s, char *o,
+                  const unsigned char *u, size_t a, size_t b, size_t n,
+                  enum cls k, int mask, size_t nt)
+{
+    int number = k == DIGIT;
+    size_t w;
+    if (number && t->numbers == 2) {
+        memcpy(o, "<num>", 5);
+        return 5;
+    }
+    if (mask && k == LETTER && nt > 0 && is_name(u, a, b, n)) {
+        memcpy(o, "<name>", 6);
+        w = 6;
+    } else if (ascii_span(u, a, b)) {
+        w = spell_ascii(t, o, u + a, b - a, number);
+    } else {
+        w = spell_wide(t, s, o, u, a, b, n, number);
+    }
+    if (t->stem && k == LETTER && stem_word(s, o, &w))
+        return -1;
+    return (long)w;
+}
+
 static int tok_tokenize(const void *inst, void *scratch, const char *text,
                         size_t n, const struct sift_token **out,
                         size_t *nout, struct sift_error *err)
@@ -363,82 +501,29 @@ static int tok_tokenize(const void *inst, void *scratch, const char *text,
     size_t i = 0, nt = 0, used = 0, len;
     int mask = t->mask_names && !title_case(u, n);
     while (i < n) {
-        uint32_t c = decode(u, i, n, &len);
-        enum cls k = classify(c);
-        size_t end, start = i, need;
-        int number = 0;
-        if (k == SPACE) {
+        enum cls k = class_at(u, i, n, &len);
+        size_t end, need;
+        if (k == SPACE || (k != LETTER && k != DIGIT && !t->punct)) {
             i += len;
             continue;
         }
-        if (k == LETTER) {
-            end = scan_word(u, i, n);
-        } else if (k == DIGIT) {
-            end = scan_number(u, i, n);
-            number = 1;
-        } else {
-            end = i + len;
-            if (!t->punct) {
-                i = end;
-                continue;
-            }
-        }
-        need = (end - start) * 2 + 8;
+        end = k == LETTER  ? scan_word(u, i, n)
+              : k == DIGIT ? scan_number(u, i, n)
+                           : i + len;
+        need = (end - i) * 2 + 8;
         if (need > t->maxtok * 2 + 8)
             need = t->maxtok * 2 + 8;
         if (reserve(s, nt + 1, used + need + 64))
             return sift_fail(err, SIFT_ENOMEM, "out of memory");
-        char *o = s->buf + used;
-        size_t w = 0;
-        if (number && t->numbers == 2) {
-            memcpy(o, "<num>", 5);
-            w = 5;
-        } else if (mask && k == LETTER && nt > 0 &&
-                   is_name(u, start, end, n)) {
-            memcpy(o, "<name>", 6);
-            w = 6;
-        } else {
-            int wide = 0;
-            for (size_t j = start; j < end;) {
-                char enc[4];
-                uint32_t cp = decode(u, j, n, &len);
-                enum cls ck = classify(cp);
-                if (ck == APOS)
-                    cp = '\'';
-                else if (ck == HYPHEN)
-                    cp = '-';
-                else if (number && t->numbers == 1 && ck == DIGIT)
-                    cp = '0';
-                else if (t->lower)
-                    cp = lower_ascii(cp);
-                wide |= cp >= 0x80;
-                size_t k = encode(cp, enc);
-                if (w + k > t->maxtok)
-                    break;
-                memcpy(o + w, enc, k);
-                w += k;
-                j += len;
-            }
-            if (wide && t->lower)
-                w = fold_word(s, o, w, t->maxtok);
-        }
-        if (t->stem && !number && k == LETTER) {
-            const sb_symbol *st = sb_stemmer_stem(
-                s->stemmer, (const sb_symbol *)o, (int)w);
-            if (!st)
-                return sift_fail(err, SIFT_ENOMEM, "out of memory");
-            size_t sl = (size_t)sb_stemmer_length(s->stemmer);
-            if (sl <= w) {
-                memcpy(o, st, sl);
-                w = sl;
-            }
-        }
+        long w = spell(t, s, s->buf + used, u, i, end, n, k, mask, nt);
+        if (w < 0)
+            return sift_fail(err, SIFT_ENOMEM, "out of memory");
         s->off[nt] = used;
-        s->t[nt].len = w;
-        s->t[nt].start = start;
+        s->t[nt].len = (size_t)w;
+        s->t[nt].start = i;
         s->t[nt].end = end;
         nt++;
-        used += w;
+        used += (size_t)w;
         i = end;
     }
     for (size_t j = 0; j < nt; j++)

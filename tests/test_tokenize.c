@@ -1,9 +1,12 @@
 /*
  * test_tokenize.c - the tokenizer: contractions, apostrophes, hyphens,
  * initialisms, Unicode case folding, numbers, punctuation, stemming and
- * offsets.
+ * offsets; and that the ASCII fast path spells every corpus word as the
+ * general (Unicode) path does.
  */
 #include <CUnit/CUnit.h>
+#include <ctype.h>
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,6 +127,9 @@ static void test_noise(void)
     CU_ASSERT_STRING_EQUAL(tok("bad \xFF\xFE bytes \xC3", NULL),
                            "bad|bytes");
     CU_ASSERT_STRING_EQUAL(tok("", NULL), "");
+    /* a word of one ignorable code point (ZERO WIDTH JOINER), first in
+     * a fresh scratch: folding leaves nothing, so the word stays */
+    CU_ASSERT_STRING_EQUAL(tok("\xE2\x80\x8D", NULL), "\xE2\x80\x8D");
     char longw[3000];
     memset(longw, 'a', sizeof longw - 1);
     longw[sizeof longw - 1] = '\0';
@@ -151,6 +157,131 @@ static void test_offsets(void)
     t_values_free(L.desc, v);
 }
 
+/* ---- the ASCII fast path against the general path ---- */
+
+#define ZWJ "\xE2\x80\x8D" /* a letter to the tokenizer; NFKC drops it */
+
+struct run {
+    void *inst, *scr;
+    char **v;
+};
+
+static int run_open(struct run *r, const char *const *kv)
+{
+    struct sift_error err = {0};
+    r->v = t_values(L.desc, kv);
+    r->inst = L.desc->create((const char *const *)r->v, &err);
+    r->scr = r->inst ? L.desc->scratch_new(r->inst, &err) : NULL;
+    return r->scr ? 0 : -1;
+}
+
+static void run_close(struct run *r)
+{
+    L.desc->scratch_free(r->scr);
+    L.desc->destroy(r->inst);
+    t_values_free(L.desc, r->v);
+}
+
+/* The tokens of text[0, n) joined by '|' into out (cap bytes). */
+static const struct sift_token *spell_all(struct run *r, const char *text,
+                                          size_t n, char *out, size_t cap,
+                                          size_t *nt)
+{
+    struct sift_error err = {0};
+    const struct sift_token *t;
+    size_t o = 0;
+    out[0] = '\0';
+    if (L.desc->tokenize(r->inst, r->scr, text, n, &t, nt, &err))
+        return NULL;
+    for (size_t i = 0; i < *nt && o + t[i].len + 2 < cap; i++) {
+        if (i)
+            out[o++] = '|';
+        memcpy(out + o, t[i].text, t[i].len);
+        o += t[i].len;
+    }
+    out[o] = '\0';
+    return t;
+}
+
+/* A plain ASCII word ending in a letter, without dots (whose rules look
+ * at the bytes before them): ZWJ after it sends it down the general
+ * path, which must spell it the same. */
+static int forceable(const char *text, const struct sift_token *t)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    if (!isalpha(u[t->start]) || !isalpha(u[t->end - 1]))
+        return 0;
+    for (size_t j = t->start; j < t->end; j++)
+        if (u[j] >= 0x80 || u[j] == '.')
+            return 0;
+    return 1;
+}
+
+/* Tokenize line, then line with ZWJ after each forceable word; the
+ * spellings must agree.  Returns the words forced. */
+static size_t compare_paths(struct run *r, const char *line, size_t n)
+{
+    static char a[65536], b[65536], var[65536];
+    size_t nt, nv, m = 0, forced = 0, at = 0;
+    const struct sift_token *t = spell_all(r, line, n, a, sizeof a, &nt);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    for (size_t i = 0; i < nt && m + n + 4 < sizeof var; i++) {
+        if (!forceable(line, &t[i]))
+            continue;
+        memcpy(var + m, line + at, t[i].end - at);
+        m += t[i].end - at;
+        memcpy(var + m, ZWJ, 3);
+        m += 3;
+        at = t[i].end;
+        forced++;
+    }
+    memcpy(var + m, line + at, n - at);
+    m += n - at;
+    CU_ASSERT_PTR_NOT_NULL(spell_all(r, var, m, b, sizeof b, &nv));
+    CU_ASSERT_EQUAL(nv, nt);
+    CU_ASSERT_STRING_EQUAL(b, a);
+    if (strcmp(a, b))
+        fprintf(stderr, "\n  fast path differs: %.*s\n", (int)n, line);
+    return forced;
+}
+
+/* Every corpus sentence, as written and upper-cased, under three option
+ * sets. */
+static void test_fast_path(void)
+{
+    const char *sets[][4] = {{"max_token_bytes=1024", NULL},
+                             {"max_token_bytes=1024", "names=mask", NULL},
+                             {"max_token_bytes=1024", "stem=true",
+                              "numbers=shape", NULL}};
+    glob_t g;
+    size_t forced = 0;
+    CU_ASSERT_EQUAL_FATAL(glob("models/claims/corpus/*/*.tsv", 0, NULL, &g),
+                          0);
+    for (size_t k = 0; k < sizeof sets / sizeof *sets; k++) {
+        struct run r;
+        CU_ASSERT_EQUAL_FATAL(run_open(&r, sets[k]), 0);
+        for (size_t f = 0; f < g.gl_pathc; f++) {
+            FILE *in = fopen(g.gl_pathv[f], "r");
+            char line[16384];
+            CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+            while (fgets(line, sizeof line, in)) {
+                char *s = strchr(line, '\t');
+                if (line[0] == '#' || !s++)
+                    continue;
+                size_t n = strcspn(s, "\n");
+                forced += compare_paths(&r, s, n);
+                for (size_t j = 0; j < n; j++)
+                    s[j] = (char)toupper((unsigned char)s[j]);
+                forced += compare_paths(&r, s, n);
+            }
+            fclose(in);
+        }
+        run_close(&r);
+    }
+    globfree(&g);
+    CU_ASSERT(forced > 100000); /* the corpus was there and was read */
+}
+
 void suite_tokenize(void)
 {
     CU_pSuite s = CU_add_suite("tokenize", setup, teardown);
@@ -163,4 +294,6 @@ void suite_tokenize(void)
     CU_add_test(s, "Snowball stemming", test_stemming);
     CU_add_test(s, "invalid UTF-8, empty, overlong tokens", test_noise);
     CU_add_test(s, "byte offsets into the sentence", test_offsets);
+    CU_add_test(s, "ASCII fast path spells corpus words as the general path",
+                test_fast_path);
 }
