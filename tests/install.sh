@@ -13,8 +13,8 @@ ok() { echo "ok    $1"; pass=$((pass + 1)); }
 bad() { echo "FAIL  $1"; fail=$((fail + 1)); }
 B="$T/build"
 # an install is a plain build, also when make test runs with SANITIZE=1
-# (which would reach these makes through MAKEFLAGS)
-unset MAKEFLAGS MFLAGS
+# (which reaches these makes through MAKEFLAGS and the environment)
+unset MAKEFLAGS MFLAGS SANITIZE
 P="$T/prefix"
 # a build for the default prefix first: install must rebuild for P
 make -s BUILD="$B" all >"$T/log" 2>&1 &&
