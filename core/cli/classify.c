@@ -243,23 +243,13 @@ static int walk(const struct opts *o, const char *path, struct list *files,
 /* ---- one chunk ---- */
 
 /* The sentence's feature vector in libsvm's format (1-based indices),
- * after the predicted label's index: input for svm-train/svm-predict.
- * The vector is computed once, for both. */
-static int put_libsvm(FILE *f, struct sift_worker *w, struct slot *s,
-                      const char *text, size_t n, double *scores,
-                      struct sift_error *err)
+ * after the predicted label's index: input for svm-train/svm-predict. */
+static void put_libsvm(FILE *f, int label, const struct sift_vector *v)
 {
-    struct sift_vector v;
-    int label, rc;
-    if ((rc = sift_worker_vector(w, text, n, &v, err)) ||
-        (rc = sift_worker_predict(w, &v, &label, scores, err)))
-        return rc;
-    s->counts[label]++;
     fprintf(f, "%d", label);
-    for (size_t i = 0; i < v.n; i++)
-        fprintf(f, " %u:%.8g", (unsigned)v.f[i].index + 1, v.f[i].value);
+    for (size_t i = 0; i < v->n; i++)
+        fprintf(f, " %u:%.8g", (unsigned)v->f[i].index + 1, v->f[i].value);
     putc('\n', f);
-    return 0;
 }
 
 /* "\t<index>\t<start>\t<end>\t" at b; returns the length. */
@@ -349,16 +339,21 @@ static int sentence(struct run *r, struct sift_worker *w, struct slot *s,
 {
     const struct opts *o = r->o;
     const char *t = s->c.text + a;
+    struct sift_vector v;
     int label, rc;
-    if (o->format == FMT_LIBSVM)
-        return put_libsvm(f, w, s, t, b - a, scores, err);
-    if ((rc = sift_worker_classify(w, t, b - a, &label, scores, err)))
+    /* one featurization, kept for the libsvm row and the report's "why" */
+    if ((rc = sift_worker_vector(w, t, b - a, &v, err)) ||
+        (rc = sift_worker_predict(w, &v, &label, scores, err)))
         return rc;
     s->counts[label]++;
+    if (o->format == FMT_LIBSVM) {
+        put_libsvm(f, label, &v);
+        return 0;
+    }
     if ((o->only && !o->only[label]) || scores[label] < o->min_conf)
         return 0;
     if (o->format == FMT_HTML)
-        sift_html_sentence(s->hd, index, a, b, label, scores);
+        sift_html_sentence(s->hd, index, a, b, label, scores, &v);
     else
         put_row(f, r, r->jobs[s->job].path, index, s->c.offset + a,
                 s->c.offset + b, t, label, scores);
@@ -577,42 +572,13 @@ static void on_signal(int sig)
     raise(sig);
 }
 
-/* The temporary file rows go to before it is renamed to path: the mode
- * of the file it will replace, or what the umask gives a new file.
- * Temporaries a killed run left beside path are removed first. */
+/* Where -o's rows go until they are complete (cli_output_open()). */
 static FILE *open_output(const char *path)
 {
-    struct stat st;
-    int exists = stat(path, &st) == 0;
-    mode_t mode = exists ? st.st_mode & 07777 : sift_umask_mode(0666);
-    FILE *f = NULL;
-    int fd = -1;
-    /* A device or FIFO (-o /dev/null, a named pipe) is written in place:
-     * renaming a file over it would replace it, and it was not ours. */
-    if (exists && !S_ISREG(st.st_mode)) {
-        if (S_ISDIR(st.st_mode))
-            errno = EISDIR;
-        else if ((f = fopen(path, "w")))
-            return f;
-        fprintf(stderr, "sift classify: %s: cannot write: %s\n", path,
-                strerror(errno));
-        return NULL;
-    }
-    sift_tmp_sweep(path);
-    if (sift_tmp_template(tmp_out, sizeof tmp_out, path)) {
-        errno = ENAMETOOLONG;
-    } else if ((fd = mkstemp(tmp_out)) >= 0 && fchmod(fd, mode) == 0) {
-        f = fdopen(fd, "w");
-    }
-    if (!f) {
+    FILE *f = cli_output_open(path, tmp_out, sizeof tmp_out);
+    if (!f)
         fprintf(stderr, "sift classify: %s: cannot create: %s\n", path,
                 strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(tmp_out);
-        }
-        tmp_out[0] = '\0';
-    }
     return f;
 }
 
@@ -1101,24 +1067,14 @@ static int run_workers(struct run *r, FILE *out, struct tally *t)
  * device or FIFO was written in place: there is no temporary). */
 static int finish_output(const struct opts *o, FILE **out)
 {
-    int bad = fflush(*out) || ferror(*out) ||
-              (tmp_out[0] && fsync(fileno(*out)));
-    if (o->out && *out != stdout) {
-        bad |= fclose(*out) != 0;
-        *out = stdout;
-    }
-    if (bad) {
+    FILE *f = *out;
+    *out = stdout;
+    if (o->out ? cli_output_commit(f, tmp_out, o->out)
+               : fflush(f) || ferror(f)) {
         fprintf(stderr, "sift classify: %s: write error: %s\n",
                 o->out ? o->out : "stdout", strerror(errno));
         return SIFT_EXIT_FAIL;
     }
-    if (!o->out || !tmp_out[0])
-        return 0;
-    if (rename(tmp_out, o->out)) {
-        fprintf(stderr, "sift classify: %s: %s\n", o->out, strerror(errno));
-        return SIFT_EXIT_FAIL;
-    }
-    tmp_out[0] = '\0';
     return 0;
 }
 

@@ -19,6 +19,7 @@
 #include "bundle.h"
 #include "config.h"
 #include "crossval.h"
+#include "file.h"
 #include "samples.h"
 #include "util.h"
 
@@ -545,4 +546,48 @@ void cli_ticker_stop(void)
     pthread_join(tick.th, NULL);
     tick.running = 0;
     cli_progress_done();
+}
+
+FILE *cli_output_open(const char *path, char *tmp, size_t size)
+{
+    struct stat st;
+    int exists = stat(path, &st) == 0, fd;
+    mode_t mode = exists ? st.st_mode & 07777 : sift_umask_mode(0666);
+    FILE *f = NULL;
+    tmp[0] = '\0';
+    /* A device or FIFO (-o /dev/null, a named pipe) is written in place:
+     * renaming a file over it would replace it, and it was not ours. */
+    if (exists && !S_ISREG(st.st_mode)) {
+        if (!S_ISDIR(st.st_mode))
+            return fopen(path, "w");
+        errno = EISDIR;
+        return NULL;
+    }
+    sift_tmp_sweep(path);
+    if (sift_tmp_template(tmp, size, path)) {
+        errno = ENAMETOOLONG;
+        tmp[0] = '\0';
+        return NULL;
+    }
+    if ((fd = mkstemp(tmp)) >= 0 && fchmod(fd, mode) == 0)
+        f = fdopen(fd, "w");
+    if (!f) {
+        int e = errno;
+        if (fd >= 0) {
+            close(fd);
+            unlink(tmp);
+        }
+        tmp[0] = '\0';
+        errno = e;
+    }
+    return f;
+}
+
+int cli_output_commit(FILE *f, char *tmp, const char *path)
+{
+    int bad = fflush(f) || ferror(f) || (tmp[0] && fsync(fileno(f)));
+    if (fclose(f) || bad || (tmp[0] && rename(tmp, path)))
+        return -1;
+    tmp[0] = '\0';
+    return 0;
 }

@@ -107,6 +107,17 @@ void cli_ticker_set(double done, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void cli_ticker_stop(void);
 
+/* An output written whole or not at all: a temporary beside path (its
+ * name into tmp, size bytes), with the mode of the file it will replace
+ * or else what the umask gives, after sweeping temporaries a killed run
+ * left; or, for a device or FIFO, path itself (tmp is then ""), since
+ * renaming over those would replace them.  NULL with errno set on
+ * failure. */
+FILE *cli_output_open(const char *path, char *tmp, size_t size);
+/* Flush, sync and close f, then rename tmp (when not "") over path.
+ * 0, or -1 with errno set (tmp is left for the caller to unlink). */
+int cli_output_commit(FILE *f, char *tmp, const char *path);
+
 /* Read a whole file ("-" = stdin) into a malloc'd buffer. */
 int cli_read_file(const char *path, char **text, size_t *len,
                   size_t max_bytes, struct sift_error *err);

@@ -233,9 +233,9 @@ static int is_words(const char *name)
 }
 
 /* The words (up to TOP_WORDS) and other features (up to TOP_CUES) of
- * text[0, n) that pushed it hardest towards label, strongest first.
- * Returns 0 when the classifier cannot say. */
-static int top_features(struct sift_html_doc *d, const char *s, size_t n,
+ * the sentence with vector v that pushed it hardest towards label,
+ * strongest first.  Returns 0 when the classifier cannot say. */
+static int top_features(struct sift_html_doc *d, const struct sift_vector *vp,
                         int label, struct top *words, size_t *nw,
                         struct top *cues, size_t *nc)
 {
@@ -244,9 +244,10 @@ static int top_features(struct sift_html_doc *d, const char *s, size_t n,
     struct sift_vector v;
     char name[512];
     *nw = *nc = 0;
-    /* without a worker (a caller that only lays out) there is no "why" */
-    if (!d->w || sift_worker_vector(d->w, s, n, &v, &err) || !v.n)
+    /* without a worker or vector (a caller that only lays out), no "why" */
+    if (!d->w || !vp || !vp->n)
         return 0;
+    v = *vp;
     if (v.n > d->ncontrib) {
         double *c = realloc(d->contrib, v.n * sizeof *c);
         if (!c)
@@ -310,15 +311,14 @@ static void put_features(FILE *f, const struct sift_pipeline *p,
 
 /* The label and confidence, and (when the classifier can say) a click
  * on them shows the top words: a checkbox, so no script is needed. */
-static void put_badge(struct sift_html_doc *d, size_t index, size_t start,
-                      size_t end, int label, const double *scores)
+static void put_badge(struct sift_html_doc *d, size_t index, int label,
+                      const double *scores, const struct sift_vector *v)
 {
     const struct sift_pipeline *p = d->h->p;
     FILE *b = d->body;
     struct top words[TOP_WORDS], cues[TOP_CUES];
     size_t nw, nc;
-    int why = top_features(d, d->text + start, end - start, label, words,
-                           &nw, cues, &nc);
+    int why = top_features(d, v, label, words, &nw, cues, &nc);
     int r = cli_runner_up(p, label, scores);
     if (why)
         fprintf(b, "<label class=\"b k%d\" for=\"w%zus%zu\" title=\"why? "
@@ -348,7 +348,8 @@ static void put_badge(struct sift_html_doc *d, size_t index, size_t start,
 }
 
 void sift_html_sentence(struct sift_html_doc *d, size_t index, size_t start,
-                        size_t end, int label, const double *scores)
+                        size_t end, int label, const double *scores,
+                        const struct sift_vector *v)
 {
     if (!d)
         return;
@@ -366,7 +367,7 @@ void sift_html_sentence(struct sift_html_doc *d, size_t index, size_t start,
     html_put_text(b, d->text + start, end - start, 1);
     fputs("</span>", b);
     if (label != d->h->bg) {
-        put_badge(d, index, start, end, label, scores);
+        put_badge(d, index, label, scores, v);
     } else if (r >= 0 && scores[r] >= 0.3) {
         /* background, but a close call: say what it nearly was */
         fprintf(b, "<span class=\"b u\" title=\"background %.2f, ",

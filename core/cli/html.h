@@ -41,11 +41,14 @@ struct sift_html_doc *sift_html_doc_begin(struct sift_html *h, FILE *f,
                                           const char *path, const char *text,
                                           size_t len);
 
-/* One sentence, text[start, end) of the document, its label and the
- * pipeline's nlabels scores.  Blank lines and lone lines (headline,
- * byline, caption) between sentences start new blocks. */
+/* One sentence, text[start, end) of the document, its label, the
+ * pipeline's nlabels scores and its feature vector v (from the worker
+ * given to doc_begin, which explains it; NULL: no "why").  Blank lines
+ * and lone lines (headline, byline, caption) between sentences start new
+ * blocks. */
 void sift_html_sentence(struct sift_html_doc *d, size_t index, size_t start,
-                        size_t end, int label, const double *scores);
+                        size_t end, int label, const double *scores,
+                        const struct sift_vector *v);
 
 /* Finish the document: writes its section, with counts[] (per label, of
  * all its sentences, shown or not), to f and adds it to the contents.

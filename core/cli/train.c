@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "crossval.h"
 #include "samples.h"
+#include "util.h"
 
 static void phase(const char *name)
 {
@@ -46,14 +47,7 @@ static size_t *pick_fraction(const struct sift_samples *ss, double frac,
     for (size_t d = 0; d < ss->ndocs; d++)
         if (has[d])
             order[nreal++] = d;
-    for (size_t i = nreal; i > 1; i--) {
-        st ^= st << 13;
-        st ^= st >> 17;
-        st ^= st << 5;
-        size_t j = st % i, t = order[i - 1];
-        order[i - 1] = order[j];
-        order[j] = t;
-    }
+    sift_shuffle(order, nreal, &st);
     size_t want = (size_t)ceil(frac * (double)nreal);
     for (size_t d = 0; d < want && d < nreal; d++)
         keep[order[d]] = 1;

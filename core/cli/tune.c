@@ -5,18 +5,15 @@
 #include <errno.h>
 #include <getopt.h>
 #include <sys/wait.h>
-#include <unistd.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "bundle.h"
 #include "cli.h"
-#include "file.h"
 #include "crossval.h"
 #include "samples.h"
 
@@ -180,9 +177,9 @@ static void fold_progress(size_t fold, size_t k)
                    g->points, fold + 1, k);
 }
 
-/* Cross-validate grid point pt into g->res[pt].  libsvm and LIBLINEAR
- * shuffle with rand(): it is seeded for each point, so a point's figures
- * do not depend on which points ran before it in this process. */
+/* Cross-validate grid point pt into g->res[pt].  (The classifier plugins
+ * seed rand() at each training, so a point's figures do not depend on
+ * which points ran before it in this process.) */
 static void run_point(struct grid *g, size_t pt, size_t *at, int progress)
 {
     struct result *r = &g->res[pt];
@@ -195,7 +192,6 @@ static void run_point(struct grid *g, size_t pt, size_t *at, int progress)
         r->rc = sift_fail(&r->err, SIFT_ENOMEM, "out of memory");
         return;
     }
-    srand(g->seed);
     progress_grid = g;
     r->rc = sift_crossval(g->cfg, g->ss, g->k, g->group, g->seed, &m, pred,
                           progress ? fold_progress : NULL, &r->err);
@@ -209,8 +205,8 @@ static void run_point(struct grid *g, size_t pt, size_t *at, int progress)
     free(pred);
 }
 
-/* Run the points in up to g->jobs child processes at once (a process
- * each, so that each has its own rand() state, as with -j 1); results
+/* Run the points in up to g->jobs child processes at once (processes,
+ * not threads: training draws from the process-wide rand()); results
  * come back through a pipe.  Returns when every point has a result. */
 static void run_forked(struct grid *g, size_t *at)
 {
@@ -394,30 +390,6 @@ static int rebase(struct sift_config *cfg, const char *section,
     return sift_config_set(cfg, section, key, path);
 }
 
-/* out opened for writing: a temporary beside it (its name in tmp) to be
- * renamed over it, or, for a device or FIFO (/dev/stdout), out itself
- * (tmp is then ""), since renaming over those would replace them. */
-static FILE *create_out(const char *out, char *tmp, size_t size)
-{
-    struct stat st;
-    FILE *f;
-    int fd;
-    tmp[0] = '\0';
-    if (stat(out, &st) == 0 && !S_ISREG(st.st_mode))
-        return S_ISDIR(st.st_mode) ? (errno = EISDIR, NULL) : fopen(out, "w");
-    if (sift_tmp_template(tmp, size, out) || (fd = mkstemp(tmp)) < 0) {
-        tmp[0] = '\0';
-        return NULL;
-    }
-    fchmod(fd, sift_umask_mode(0666));
-    if (!(f = fdopen(fd, "w"))) {
-        close(fd);
-        unlink(tmp);
-        tmp[0] = '\0';
-    }
-    return f;
-}
-
 /* The ini as the user wrote it (read again, so nothing set while
  * searching leaks into it), with the best values, written to out whole
  * or not at all. */
@@ -444,7 +416,7 @@ static int write_tuned(const char *ini, const char *out,
             rc = rebase(cfg, "pipeline", "model", dir) ||
                  rebase(cfg, "pipeline", "plugin_path", dir);
     }
-    if (rc || !(f = create_out(out, tmp, sizeof tmp))) {
+    if (rc || !(f = cli_output_open(out, tmp, sizeof tmp))) {
         sift_config_free(cfg);
         return sift_fail(err, SIFT_EIO, "%s: cannot write: %s", out,
                          strerror(errno));
@@ -453,7 +425,7 @@ static int write_tuned(const char *ini, const char *out,
             metric, score, k);
     sift_config_write(cfg, f);
     sift_config_free(cfg);
-    if (ferror(f) | fclose(f) || (tmp[0] && rename(tmp, out))) {
+    if (cli_output_commit(f, tmp, out)) {
         if (tmp[0])
             unlink(tmp);
         return sift_fail(err, SIFT_EIO, "%s: write failed: %s", out,

@@ -115,7 +115,7 @@ static void write_rows(const char *path, const char *text, size_t n)
             struct sift_html_doc *d =
                 h ? sift_html_doc_begin(h, f, NULL, 0, path, text, n) : NULL;
             if (d)
-                sift_html_sentence(d, 1, 0, n, 1, scores);
+                sift_html_sentence(d, 1, 0, n, 1, scores, NULL);
             if (!h || sift_html_doc_end(d, counts))
                 __builtin_trap();
             sift_html_end(h, f, counts, 1);
